@@ -1,0 +1,685 @@
+/**
+ * Phase 2 of parsing: the structure MediaWiki's main parser finds after preprocessing. Works on the
+ * items of one container (text leaves and the atoms phase 1 built) and never looks inside an atom:
+ * tables, lists and rules at line start; then links, external links, tags, quotes, entities and
+ * magic links inline. Every failed search is remembered, so each character is scanned a bounded
+ * number of times per container.
+ */
+import {
+  ExternalLinkNode,
+  HtmlTagNode,
+  ListItemNode,
+  SyntaxNode,
+  TableCellNode,
+  WikilinkNode,
+} from './nodes';
+import { addItems, addText, ItemSlicer, LinkCandidate } from './preprocessor';
+import { parseAttributes } from './attributes';
+import { syntaxData } from './syntaxData';
+import type { ParseContext } from './parse';
+
+const NL = 10;
+/** Tables nested deeper than this stay text (bounds the work on hostile input). */
+const MAX_TABLE_NESTING = 40;
+
+interface Line {
+  start: number;
+  /** Offset of the line's `\n`, or the container end. */
+  end: number;
+}
+
+/** Block structure of a container, then inline structure of each line. */
+export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number, end: number, startsLine: boolean, tableDepth = 0): SyntaxNode[] {
+  const src = ctx.src;
+  const items = resolveLinks(ctx, rawItems);
+  if (!startsLine) startsLine = start === 0 || src.charCodeAt(start - 1) === NL;
+  const lines = splitLines(ctx, items, start, end);
+  if (lines.length === 1 && !startsLine) return inline(ctx, items, start, end);
+
+  const out: SyntaxNode[] = [];
+  const slicer = new ItemSlicer(items);
+  const textAt = textLookup(items);
+  let li = 0;
+  // A redirect is the first thing on a page: `#REDIRECT [[Target]]`.
+  if (start === 0 && startsLine) {
+    const m = /^\s*#redirect\s*:?\s*/i.exec(src.slice(0, Math.min(end, 64)));
+    if (m && textAt(0) && m[0].length < end) {
+      const link = items.find((n) => n.start === m[0].length);
+      if (link && link.type === 'Wikilink') {
+        out.push(new SyntaxNode('Redirect', 0, link.end, [new SyntaxNode('Punct', 0, m[0].length, null), link]));
+        slicer.slice(0, link.end);
+        const rest = inline(ctx, slicer.slice(link.end, lines[0].end), link.end, lines[0].end);
+        addItems(out, rest);
+        li = 1;
+        if (lines.length > 1) addText(out, lines[0].end, lines[0].end + 1);
+      }
+    }
+  }
+  for (; li < lines.length; li++) {
+    const line = lines[li];
+    const atLineStart = li > 0 || startsLine;
+    let handled = false;
+    if (atLineStart && line.start < line.end && textAt(line.start)) {
+      let p = line.start;
+      while (p < line.end && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) && textAt(p + 1)) p++;
+      const c = src.charCodeAt(p);
+      if (c === 123 /* { */ && src.charCodeAt(p + 1) === 124 && textAt(p + 1) && tableDepth < MAX_TABLE_NESTING) {
+        const result = parseTable(ctx, items, slicer, textAt, lines, li, p, tableDepth);
+        out.push(result.table);
+        li = result.lastLine;
+        const last = lines[li];
+        addItems(out, inline(ctx, slicer.slice(result.table.end, last.end), result.table.end, last.end));
+        if (li + 1 < lines.length) addText(out, last.end, last.end + 1);
+        continue;
+      }
+      const c0 = src.charCodeAt(line.start);
+      if (c0 === 42 || c0 === 35 || c0 === 58 || c0 === 59) {
+        let q = line.start;
+        while (q < line.end && textAt(q)) {
+          const d = src.charCodeAt(q);
+          if (d === 42 || d === 35 || d === 58 || d === 59) q++;
+          else break;
+        }
+        const content = new SyntaxNode('ListContent', q, line.end, inline(ctx, slicer.slice(q, line.end), q, line.end));
+        out.push(new ListItemNode(line.start, line.end, [new SyntaxNode('Punct', line.start, q, null), content], src.slice(line.start, q)));
+        handled = true;
+      } else if (c0 === 45 && src.startsWith('----', line.start) && textAt(line.start + 3)) {
+        let q = line.start + 4;
+        while (q < line.end && src.charCodeAt(q) === 45 && textAt(q)) q++;
+        slicer.slice(line.start, q);
+        out.push(new SyntaxNode('HorizontalRule', line.start, q, null));
+        addItems(out, inline(ctx, slicer.slice(q, line.end), q, line.end));
+        handled = true;
+      }
+    }
+    if (!handled) addItems(out, inline(ctx, slicer.slice(line.start, line.end), line.start, line.end));
+    if (li + 1 < lines.length) addText(out, line.end, line.end + 1);
+  }
+  return out;
+}
+
+/** Splits a container into lines at the newlines of its text leaves (a newline inside an atom does not count). */
+function splitLines(ctx: ParseContext, items: SyntaxNode[], start: number, end: number): Line[] {
+  const lines: Line[] = [];
+  const nls = ctx.newlines;
+  let ls = start;
+  for (const n of items) {
+    if (n.type !== 'Text') continue;
+    // first newline at or after n.start, by binary search in the document's newline index
+    let lo = 0, hi = nls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nls[mid] < n.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < nls.length && nls[k] < n.end; k++) {
+      lines.push({ start: ls, end: nls[k] });
+      ls = nls[k] + 1;
+    }
+  }
+  lines.push({ start: ls, end });
+  return lines;
+}
+
+/** `indexOf` limited to `[from, to)`, so that a search never scans past its range. */
+export function indexOfBounded(src: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (src.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** A predicate telling whether an offset lies inside a text leaf of the items (not inside an atom). */
+function textLookup(items: SyntaxNode[]): (pos: number) => boolean {
+  let hint = 0;
+  return (pos: number) => {
+    let k = hint;
+    if (k >= items.length || items[k].start > pos) {
+      // binary search
+      let lo = 0, hi = items.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (items[mid].start <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    while (k < items.length && items[k].end <= pos) k++;
+    hint = k;
+    return k < items.length && items[k].start <= pos && items[k].type === 'Text';
+  };
+}
+
+interface OpenCell {
+  type: 'TableCell' | 'TableCaption';
+  start: number;
+  header: boolean;
+  /** Leading whitespace and marker: [start, markerEnd). */
+  markerStart: number;
+  markerEnd: number;
+  attrPipe: number;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** Parses a table starting at line `li` (its `{|` at `open`); returns it and the index of its last line. */
+function parseTable(
+  ctx: ParseContext,
+  items: SyntaxNode[],
+  outerSlicer: ItemSlicer,
+  textAt: (pos: number) => boolean,
+  lines: Line[],
+  li: number,
+  open: number,
+  tableDepth: number,
+): { table: SyntaxNode; lastLine: number } {
+  const src = ctx.src;
+  // Each part is built from its own slices of the items; the outer slicer only needs to skip the table.
+  const slicer = new ItemSlicer(items);
+  const first = lines[li];
+  const tableChildren: SyntaxNode[] = [];
+  const openChildren: SyntaxNode[] = [];
+  addItems(openChildren, slicer.slice(first.start, open));
+  openChildren.push(new SyntaxNode('Punct', open, open + 2, null));
+  openChildren.push(new SyntaxNode('TableAttributes', open + 2, first.end, slicer.slice(open + 2, first.end)));
+  tableChildren.push(new SyntaxNode('TableOpen', first.start, first.end, openChildren));
+
+  let row: { start: number; children: SyntaxNode[] } | null = null;
+  let cell: OpenCell | null = null;
+  let tableEnd = -1;
+  let k = li + 1;
+
+  const target = () => (row ? row.children : tableChildren);
+  const closeCell = () => {
+    if (!cell) return;
+    const c = cell;
+    cell = null;
+    const children: SyntaxNode[] = [];
+    addItems(children, slicer.slice(c.start, c.markerStart));
+    children.push(new SyntaxNode('Punct', c.markerStart, c.markerEnd, null));
+    if (c.attrPipe >= 0) {
+      children.push(new SyntaxNode('TableAttributes', c.markerEnd, c.attrPipe, slicer.slice(c.markerEnd, c.attrPipe)));
+      children.push(new SyntaxNode('Punct', c.attrPipe, c.attrPipe + 1, null));
+    }
+    const contentItems = slicer.slice(c.contentStart, c.contentEnd);
+    children.push(new SyntaxNode('TableCellContent', c.contentStart, c.contentEnd, blocks(ctx, contentItems, c.contentStart, c.contentEnd, false, tableDepth + 1)));
+    const node = c.type === 'TableCaption'
+      ? new SyntaxNode('TableCaption', c.start, c.contentEnd, children)
+      : new TableCellNode(c.start, c.contentEnd, children, c.header);
+    if (c.type === 'TableCell' && !row) row = { start: c.start, children: [] };
+    target().push(node);
+  };
+  const closeRow = () => {
+    closeCell();
+    if (!row) return;
+    const r = row;
+    row = null;
+    const last = r.children[r.children.length - 1];
+    tableChildren.push(new SyntaxNode('TableRow', r.start, last ? last.end : r.start, r.children));
+  };
+  /** Finds the first `sep` (two characters) in text leaves of [from, to). */
+  const findSeparator = (from: number, to: number, header: boolean): number => {
+    for (let p = from; p + 1 < to; p++) {
+      const c = src.charCodeAt(p);
+      if ((c === 124 && src.charCodeAt(p + 1) === 124) || (header && c === 33 && src.charCodeAt(p + 1) === 33)) {
+        if (textAt(p) && textAt(p + 1)) return p;
+      }
+    }
+    return -1;
+  };
+  const findPipe = (from: number, to: number): number => {
+    for (let p = from; p < to; p++) if (src.charCodeAt(p) === 124 && textAt(p)) return p;
+    return -1;
+  };
+  /** Starts the cells of a `|` or `!` line. */
+  const startCells = (line: Line, p: number, header: boolean) => {
+    let markerStart = p;
+    let markerEnd = p + 1;
+    let segStart = line.start;
+    for (;;) {
+      const sep = findSeparator(markerEnd, line.end, header);
+      const segEnd = sep < 0 ? line.end : sep;
+      let attrPipe = findPipe(markerEnd, segEnd);
+      // `[[` in the would-be attributes means there are none (MediaWiki's check)
+      if (attrPipe >= 0 && src.slice(markerEnd, attrPipe).includes('[[')) attrPipe = -1;
+      cell = {
+        type: 'TableCell', start: segStart, header, markerStart, markerEnd, attrPipe,
+        contentStart: attrPipe >= 0 ? attrPipe + 1 : markerEnd, contentEnd: segEnd,
+      };
+      if (sep < 0) break;
+      closeCell();
+      segStart = markerStart = sep;
+      markerEnd = sep + 2;
+    }
+  };
+
+  for (; k < lines.length; k++) {
+    const line = lines[k];
+    let p = line.start;
+    while (p < line.end && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
+    const isText = p < line.end && textAt(p);
+    const c = isText ? src.charCodeAt(p) : -1;
+    const c2 = isText && textAt(p + 1) ? src.charCodeAt(p + 1) : -1;
+    if (c === 123 && c2 === 124) {
+      // Nested table: its lines are content of the current cell.
+      let depth = 0;
+      let m = k;
+      for (; m < lines.length; m++) {
+        const l = lines[m];
+        let q = l.start;
+        while (q < l.end && (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9)) q++;
+        if (q + 1 < l.end + 1 && textAt(q) && textAt(q + 1)) {
+          if (src.charCodeAt(q) === 123 && src.charCodeAt(q + 1) === 124) depth++;
+          else if (src.charCodeAt(q) === 124 && src.charCodeAt(q + 1) === 125) depth--;
+        }
+        if (depth === 0) break;
+      }
+      if (m >= lines.length) m = lines.length - 1;
+      if (cell) {
+        cell.contentEnd = lines[m].end;
+      } else {
+        // a table directly inside a table, outside any cell: MediaWiki still nests it; keep it as content
+        const t = target();
+        addText(t, line.start - 1, line.start);
+        const nested = blocks(ctx, slicer.slice(line.start, lines[m].end), line.start, lines[m].end, true, tableDepth + 1);
+        addItems(t, nested);
+      }
+      k = m;
+      continue;
+    }
+    const isMarker = c === 124 || c === 33;
+    if (!isMarker) {
+      if (cell) cell.contentEnd = line.end;
+      else {
+        const t = target();
+        addText(t, line.start - 1, line.start);
+        addItems(t, inline(ctx, slicer.slice(line.start, line.end), line.start, line.end));
+      }
+      continue;
+    }
+    if (c === 124 && c2 === 125) {
+      // |} closes the table
+      closeRow();
+      addText(tableChildren, line.start - 1, line.start);
+      addItems(tableChildren, slicer.slice(line.start, p));
+      tableChildren.push(new SyntaxNode('TableClose', p, p + 2, null));
+      tableEnd = p + 2;
+      break;
+    }
+    if (c === 124 && c2 === 45) {
+      // |- starts a row
+      closeRow();
+      addText(tableChildren, line.start - 1, line.start);
+      let q = p + 2;
+      while (q < line.end && src.charCodeAt(q) === 45 && textAt(q)) q++;
+      const children: SyntaxNode[] = [];
+      addItems(children, slicer.slice(line.start, p));
+      children.push(new SyntaxNode('Punct', p, q, null));
+      children.push(new SyntaxNode('TableAttributes', q, line.end, slicer.slice(q, line.end)));
+      row = { start: line.start, children };
+      continue;
+    }
+    closeCell();
+    if (!row && !(c === 124 && c2 === 43)) {
+      addText(tableChildren, line.start - 1, line.start);
+      row = { start: line.start, children: [] };
+    } else addText(target(), line.start - 1, line.start);
+    if (c === 124 && c2 === 43) {
+      // |+ caption
+      cell = {
+        type: 'TableCaption', start: line.start, header: false, markerStart: p, markerEnd: p + 2, attrPipe: -1,
+        contentStart: p + 2, contentEnd: line.end,
+      };
+      continue;
+    }
+    startCells(line, p, c === 33);
+  }
+  if (tableEnd < 0) {
+    closeRow();
+    k = lines.length - 1;
+    tableEnd = lines[k].end;
+    ctx.unclosed.push({ kind: 'table', start: open, end: open + 2 });
+  }
+  const table = new SyntaxNode('Table', first.start, tableEnd, tableChildren);
+  outerSlicer.slice(first.start, tableEnd);
+  return { table, lastLine: k };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline structure
+
+/** Characters that may start an inline construct (or end a URL's scheme, for ':'). */
+const INLINE_TRIGGER = new Uint8Array(128);
+for (const c of "['<&~_:IPR") INLINE_TRIGGER[c.charCodeAt(0)] = 1;
+const freeProtocols = new Set(syntaxData.urlProtocols.filter((p) => p !== '//').map((p) => p.replace('//', '')));
+const slashProtocols = new Set(syntaxData.urlProtocols.filter((p) => p.endsWith('://')).map((p) => p.replace('//', '')));
+
+/** Cheap pre-check: most template values are plain text, and need no inline pass at all. */
+function hasInlineTrigger(src: string, items: SyntaxNode[]): boolean {
+  const trigger = INLINE_TRIGGER;
+  for (let k = 0; k < items.length; k++) {
+    const n = items[k];
+    if (n.type !== 'Text') continue;
+    for (let p = n.start, e = n.end; p < e; p++) {
+      const c = src.charCodeAt(p);
+      if (c < 128 && trigger[c] !== 0) return true;
+    }
+  }
+  return false;
+}
+
+function isWordBoundary(src: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = src.charCodeAt(p - 1);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127 && /[\p{L}\p{N}]/u.test(src[p - 1]));
+}
+
+let bracketProtocolRe: RegExp | null = null;
+function bracketProtocol(): RegExp {
+  if (!bracketProtocolRe) {
+    const prots = syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    bracketProtocolRe = new RegExp(`(?:${prots.join('|')})`, 'iy');
+  }
+  return bracketProtocolRe;
+}
+
+/** True for characters that end a URL (MediaWiki's EXT_LINK_URL_CLASS complement). */
+function endsUrl(c: number): boolean {
+  return c <= 32 || c === 91 || c === 93 || c === 60 || c === 62 || c === 34 || c === 0x7f || c === 0xa0 || c === 0x3000 || c === 0xfffd;
+}
+
+const ENTITY_RE = /&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/y;
+const SWITCH_RE = /__([A-Z]+)__/y;
+const ISBN_RE = /ISBN[ \t\u00a0]+(?:97[89][- \t\u00a0]?)?(?:[0-9][- \t\u00a0]?){9}[0-9Xx]\b/y;
+const NUMBER_LINK_RE = /(?:RFC|PMID)[ \t\u00a0]+[0-9]+\b/y;
+const TAG_NAME_RE = /<(\/?)([A-Za-z][A-Za-z0-9]*)/y;
+
+/** Inline structure of `[start, end)`: links, external links, HTML tags, quotes, entities, magic links. */
+export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number, end: number): SyntaxNode[] {
+  const src = ctx.src;
+  const items = resolveLinks(ctx, rawItems);
+  if (!hasInlineTrigger(src, items)) return items;
+  const out: SyntaxNode[] = [];
+  const slicer = new ItemSlicer(items);
+  let emitted = start;
+  let noBracketBefore = -1;
+  let noTagEndBefore = -1;
+
+  const emit = (node: SyntaxNode) => {
+    addItems(out, slicer.slice(emitted, node.start));
+    out.push(node);
+    emitted = node.end;
+  };
+  /** The offset of the first `ch` in text leaves from `from`, stopping at a newline; -1 if none. */
+  const findInText = (from: number, ch: number, k0: number): number => {
+    for (let k = k0; k < items.length; k++) {
+      const n = items[k];
+      if (n.type !== 'Text' || n.end <= from) continue;
+      for (let p = Math.max(from, n.start); p < n.end; p++) {
+        const c = src.charCodeAt(p);
+        if (c === ch) return p;
+        if (c === NL) return -1;
+      }
+    }
+    return -1;
+  };
+
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.type !== 'Text' || item.end <= emitted) continue;
+    const limit = item.end;
+    let p = Math.max(item.start, emitted);
+    const text = src, trigger = INLINE_TRIGGER;
+    while (p < limit) {
+      // fast skip of plain text, with locals only
+      let q = p;
+      while (q < limit) {
+        const c = text.charCodeAt(q);
+        if (c < 128 && trigger[c] !== 0) break;
+        q++;
+      }
+      p = q;
+      if (p >= limit) break;
+      const ch = text.charCodeAt(p);
+      let node: SyntaxNode | null = null;
+      let skip = 1;
+      if (ch === 91 /* [ */) node = externalLink(p, k);
+      else if (ch === 39 /* ' */) {
+        let n = 1;
+        while (p + n < limit && src.charCodeAt(p + n) === 39) n++;
+        if (n >= 2) node = quote(p, n);
+        skip = n;
+      } else if (ch === 60 /* < */) node = htmlTag(p, k, limit);
+      else if (ch === 38 /* & */) node = sticky(ENTITY_RE, p, 'Entity', limit);
+      else if (ch === 126 /* ~ */) {
+        let n = 1;
+        while (p + n < limit && src.charCodeAt(p + n) === 126) n++;
+        if (n >= 3 && n <= 5) node = new SyntaxNode('Signature', p, p + n, null);
+        skip = n;
+      } else if (ch === 95 /* _ */) {
+        if (src.charCodeAt(p + 1) === 95) {
+          SWITCH_RE.lastIndex = p;
+          const s = SWITCH_RE.exec(src);
+          if (s && s.index + s[0].length <= limit && syntaxData.behaviorSwitches.has(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
+        }
+      } else if (ch === 58 /* : */) {
+        node = freeUrlAtColon(p, Math.max(item.start, emitted), limit);
+      } else if (ch === 73 /* I */ || ch === 80 /* P */ || ch === 82 /* R */) {
+        if (isWordBoundary(src, p)) {
+          if (src.startsWith('ISBN', p)) node = sticky(ISBN_RE, p, 'MagicLink', limit);
+          else if (src.startsWith('PMID', p) || src.startsWith('RFC', p)) node = sticky(NUMBER_LINK_RE, p, 'MagicLink', limit);
+        }
+      }
+      if (node) {
+        emit(node);
+        if (node.end >= limit) break;
+        p = node.end;
+      } else p += skip;
+    }
+  }
+  addItems(out, slicer.slice(emitted, end));
+  return out;
+
+  function sticky(r: RegExp, p: number, type: 'Entity' | 'MagicLink', limit: number): SyntaxNode | null {
+    r.lastIndex = p;
+    const s = r.exec(src);
+    if (!s || p + s[0].length > limit) return null;
+    return new SyntaxNode(type, p, p + s[0].length, null);
+  }
+
+  function quote(p: number, n: number): SyntaxNode | null {
+    // `''` italic, `'''` bold, `'''''` both; a longer run keeps its extra apostrophes as text.
+    const markup = n === 4 ? 3 : n > 5 ? 5 : n;
+    return new SyntaxNode('Quote', p + n - markup, p + n, null);
+  }
+
+  function externalLink(p: number, k: number): SyntaxNode | null {
+    const bp = bracketProtocol();
+    bp.lastIndex = p + 1;
+    const pm = bp.exec(src);
+    if (!pm) return null;
+    const urlStart = p + 1;
+    let urlEnd = urlStart + pm[0].length;
+    const itemEnd = items[k].end;
+    while (urlEnd < itemEnd && !endsUrl(src.charCodeAt(urlEnd))) urlEnd++;
+    if (urlEnd === urlStart + pm[0].length) return null;
+    if (urlEnd <= noBracketBefore) return null;
+    const close = findInText(urlEnd, 93, k);
+    if (close < 0) {
+      noBracketBefore = lineEndFrom(urlEnd, k);
+      return null;
+    }
+    const children: SyntaxNode[] = [new SyntaxNode('Punct', p, p + 1, null), new SyntaxNode('ExternalLinkUrl', urlStart, urlEnd, null)];
+    if (close > urlEnd) {
+      const sub = new ItemSlicer(items).slice(urlEnd, close);
+      children.push(new SyntaxNode('ExternalLinkText', urlEnd, close, inline(ctx, sub, urlEnd, close)));
+    }
+    children.push(new SyntaxNode('Punct', close, close + 1, null));
+    return new ExternalLinkNode('ExternalLink', p, close + 1, children, src.slice(urlStart, urlEnd));
+  }
+
+  function lineEndFrom(from: number, k0: number): number {
+    for (let k = k0; k < items.length; k++) {
+      const n = items[k];
+      if (n.type !== 'Text' || n.end <= from) continue;
+      const at = indexOfBounded(src, NL, Math.max(from, n.start), n.end);
+      if (at >= 0) return at;
+    }
+    return end;
+  }
+
+  /** A bare URL whose protocol ends with the colon at `colon` (MediaWiki's free external links). */
+  function freeUrlAtColon(colon: number, floor: number, limit: number): SyntaxNode | null {
+    const next = src.charCodeAt(colon + 1);
+    if (next === 32 || next !== next || next === 10) return null;
+    let p = colon;
+    while (p > floor && p > colon - 10) {
+      const c = src.charCodeAt(p - 1) | 0x20;
+      if (c >= 97 && c <= 122) p--;
+      else break;
+    }
+    if (p === colon) return null;
+    let prot = src.slice(p, colon + 1).toLowerCase();
+    // the protocol is the longest known scheme ending here, e.g. "https:" in "xhttps:"
+    while (!freeProtocols.has(prot) && prot.length > 2) {
+      prot = prot.slice(1);
+      p++;
+    }
+    if (!freeProtocols.has(prot)) return null;
+    let protLen = prot.length;
+    if (slashProtocols.has(prot)) {
+      if (src.charCodeAt(colon + 1) !== 47 || src.charCodeAt(colon + 2) !== 47) return null;
+      protLen += 2;
+    }
+    if (!isWordBoundary(src, p)) return null;
+    let e = p + protLen;
+    while (e < limit && !endsUrl(src.charCodeAt(e))) e++;
+    // a URL cannot run into a quote run: '' ends it
+    const q = src.indexOf("''", p + protLen);
+    if (q >= 0 && q < e) e = q;
+    // MediaWiki drops trailing punctuation, and a closing parenthesis unless the URL has an opening one.
+    const hasParen = src.slice(p, e).includes('(');
+    while (e > p + protLen) {
+      const c = src.charCodeAt(e - 1);
+      if (c === 44 || c === 59 || c === 46 || c === 58 || c === 33 || c === 63 || (c === 41 && !hasParen)) e--;
+      else break;
+    }
+    if (e <= p + protLen) return null;
+    return new ExternalLinkNode('FreeUrl', p, e, [new SyntaxNode('Text', p, e, null)], src.slice(p, e));
+  }
+
+  function htmlTag(p: number, k: number, limit: number): SyntaxNode | null {
+    TAG_NAME_RE.lastIndex = p;
+    const t = TAG_NAME_RE.exec(src);
+    if (!t || p + t[0].length > limit) return null;
+    const name = t[2].toLowerCase();
+    if (!syntaxData.htmlTags.has(name)) return null;
+    const nameEnd = p + t[0].length;
+    const after = src.charCodeAt(nameEnd);
+    if (!(after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13)) return null;
+    if (nameEnd <= noTagEndBefore) return null;
+    const gt = findInText(nameEnd, 62, k);
+    if (gt < 0) {
+      noTagEndBefore = lineEndFrom(nameEnd, k);
+      return null;
+    }
+    const closing = t[1] === '/';
+    const selfClosing = src.charCodeAt(gt - 1) === 47 && gt - 1 >= nameEnd;
+    const attrEnd = selfClosing ? gt - 1 : gt;
+    const children: SyntaxNode[] = [new SyntaxNode('Punct', p, nameEnd, null)];
+    let attributes: ReturnType<typeof parseAttributes>['attributes'] = [];
+    const inner = new ItemSlicer(items).slice(nameEnd, attrEnd);
+    if (inner.every((n) => n.type === 'Text')) {
+      const parsed = parseAttributes(src, nameEnd, attrEnd);
+      children.push(...parsed.children);
+      attributes = parsed.attributes;
+    } else {
+      addItems(children, inner);
+    }
+    children.push(new SyntaxNode('Punct', attrEnd, gt + 1, null));
+    return new HtmlTagNode(p, gt + 1, children, name, closing, selfClosing, attributes);
+  }
+}
+
+const INVALID_TARGET = /[[\]{}<>\n]/;
+
+/** Turns `[[...]]` candidates into links when their target is a valid title, or back into text when not. */
+function resolveLinks(ctx: ParseContext, items: SyntaxNode[]): SyntaxNode[] {
+  let any = false;
+  for (const n of items) if (n instanceof LinkCandidate) { any = true; break; }
+  if (!any) return items;
+  const out: SyntaxNode[] = [];
+  for (const n of items) {
+    if (!(n instanceof LinkCandidate)) {
+      if (n.type === 'Text') addText(out, n.start, n.end);
+      else out.push(n);
+      continue;
+    }
+    const link = resolveLink(ctx, n);
+    if (link) out.push(link);
+    else addItems(out, resolveLinks(ctx, flattenCandidate(n)));
+  }
+  return out;
+}
+
+function flattenCandidate(n: LinkCandidate): SyntaxNode[] {
+  const ch = n.children!;
+  const out: SyntaxNode[] = [];
+  addText(out, n.start, n.start + 2);
+  addItems(out, ch.slice(1, ch.length - 1));
+  addText(out, n.end - 2, n.end);
+  return out;
+}
+
+function resolveLink(ctx: ParseContext, n: LinkCandidate): SyntaxNode | null {
+  const src = ctx.src;
+  const inner = n.children!.slice(1, n.children!.length - 1);
+  const s = n.start + 2, e = n.end - 2;
+  // The target runs to the first pipe in text.
+  let pipe = -1;
+  let target = '';
+  for (const c of inner) {
+    if (c.type === 'Text') {
+      const at = indexOfBounded(src, 124, c.start, c.end);
+      if (at >= 0) {
+        target += src.slice(c.start, at);
+        pipe = at;
+        break;
+      }
+      target += src.slice(c.start, c.end);
+    } else if (c.type === 'Comment') {
+      continue;
+    } else if (c.type === 'Template' || c.type === 'ParserFunction' || c.type === 'MagicWord' || c.type === 'Argument') {
+      target += '\u0000';
+    } else return null;
+  }
+  if (INVALID_TARGET.test(target)) return null;
+  const trimmed = target.trim();
+  if (!trimmed) return null;
+  if (bracketProtocolOnce.test(trimmed)) return null;
+  const targetEnd = pipe >= 0 ? pipe : e;
+  const slicer = new ItemSlicer(inner);
+  const children: SyntaxNode[] = [new SyntaxNode('Punct', n.start, s, null)];
+  const targetNode = new SyntaxNode('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
+  children.push(targetNode);
+  if (pipe >= 0) {
+    children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
+    children.push(new SyntaxNode('LinkText', pipe + 1, e, inline(ctx, slicer.slice(pipe + 1, e), pipe + 1, e)));
+  }
+  children.push(new SyntaxNode('Punct', e, n.end, null));
+  const clean = trimmed.replace(/\u0000/g, '');
+  const hash = clean.indexOf('#');
+  const page = (hash >= 0 ? clean.slice(0, hash) : clean).replace(/_/g, ' ').trim();
+  const fragment = hash >= 0 ? clean.slice(hash + 1) : null;
+  let kind: 'page' | 'file' | 'category' | 'interwiki' = 'page';
+  if (!page.startsWith(':')) {
+    const colon = page.indexOf(':');
+    if (colon > 0) {
+      const prefix = page.slice(0, colon).trim().toLowerCase();
+      if (syntaxData.fileNamespaces.has(prefix)) kind = 'file';
+      else if (syntaxData.categoryNamespaces.has(prefix)) kind = 'category';
+      else if (syntaxData.interwikiPrefixes.has(prefix)) kind = 'interwiki';
+    }
+  }
+  return new WikilinkNode(n.start, n.end, children, page, fragment, kind, targetNode);
+}
+
+const bracketProtocolOnce = /^(?:https?|ftps?|mailto|news|irc|ircs|gopher|nntp|telnet|svn|git|sftp|ssh|\/\/)[:/]/i;

@@ -1,0 +1,87 @@
+/**
+ * `parse(text)`: wikitext to a lossless syntax tree. Never throws: any internal failure falls back to a
+ * tree of one text leaf, so a caller always gets a tree that prints back its input.
+ */
+import { DocumentNode, NodeType, SyntaxNode, UnclosedConstruct } from './nodes';
+import { preprocess } from './preprocessor';
+import { blocks, inline } from './blocks';
+
+/** State shared by the phases while one document is parsed (never global: two parses never share it). */
+export interface ParseContext {
+  src: string;
+  /** Offsets of every newline of the document, ascending. */
+  newlines: Int32Array;
+  unclosed: UnclosedConstruct[];
+  /** Parses a nested range as a whole wikitext document (extension tag bodies). */
+  parseWikitext(start: number, end: number): SyntaxNode[];
+  /** A container whose items get block and inline structure (template values, cells...). */
+  container(type: NodeType, start: number, end: number, items: SyntaxNode[]): SyntaxNode;
+  /** Inline structure only (headings, link text). */
+  inline(items: SyntaxNode[], start: number, end: number): SyntaxNode[];
+}
+
+/** Parses wikitext into a syntax tree whose leaves tile the text. */
+export function parse(text: string): DocumentNode {
+  try {
+    const ctx = createContext(text);
+    const doc = new DocumentNode(text, blocks(ctx, preprocess(ctx, 0, text.length), 0, text.length, true));
+    doc.unclosed = ctx.unclosed.sort((a, b) => a.start - b.start);
+    return doc;
+  } catch {
+    // Last resort, never expected: keep the text, lose the structure.
+    return new DocumentNode(text, text.length ? [new SyntaxNode('Text', 0, text.length, null)] : []);
+  }
+}
+
+function createContext(src: string): ParseContext {
+  const ctx: ParseContext = {
+    src,
+    newlines: newlineIndex(src),
+    unclosed: [],
+    parseWikitext: (start, end) => blocks(ctx, preprocess(ctx, start, end), start, end, true),
+    container: (type, start, end, items) => new SyntaxNode(type, start, end, blocks(ctx, items, start, end, false)),
+    inline: (items, start, end) => inline(ctx, items, start, end),
+  };
+  return ctx;
+}
+
+function newlineIndex(src: string): Int32Array {
+  let count = 0;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) count++;
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) out[k++] = i;
+  return out;
+}
+
+/** Prints the tree back to text: the concatenation of its leaves. */
+export function printTree(doc: DocumentNode): string {
+  const parts: string[] = [];
+  const stack: SyntaxNode[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.children === null) parts.push(doc.source.slice(n.start, n.end));
+    else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return parts.join('');
+}
+
+/** Checks the tree's invariants; returns the first violation found, or null. Used by tests and the fuzzer. */
+export function checkTree(doc: DocumentNode): string | null {
+  const stack: SyntaxNode[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.start > n.end) return `${n.type} [${n.start},${n.end}) has a negative length`;
+    if (n.children) {
+      let pos = n.start;
+      for (const c of n.children) {
+        if (c.start !== pos) return `${n.type} [${n.start},${n.end}): child ${c.type} starts at ${c.start}, expected ${pos}`;
+        if (c.parent !== n) return `${c.type} at ${c.start} has a wrong parent`;
+        pos = c.end;
+        stack.push(c);
+      }
+      if (pos !== n.end) return `${n.type} [${n.start},${n.end}): children end at ${pos}`;
+    }
+  }
+  return null;
+}
