@@ -327,7 +327,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     let p = i;
     let k = items.length - 1;
     for (;;) {
-      while (p > piece.startPos && (src.charCodeAt(p - 1) === 32 || src.charCodeAt(p - 1) === 9)) p--;
+      while (p > piece.startPos && (src.charCodeAt(p - 1) === 32 || src.charCodeAt(p - 1) === 9 || src.charCodeAt(p - 1) === 13)) p--;
       while (k >= 0 && items[k].start >= p) k--;
       if (k >= 0 && items[k].type === 'Comment' && items[k].end === p) {
         p = items[k].start;

@@ -1,0 +1,94 @@
+/**
+ * Citation templates of a page, analysed once per parse and shared by the citation rules, hover and
+ * completion: which CS1 template each is, its parameters by canonical name, its enclosing ref and
+ * any `{{dead link}}` that follows it inside that ref.
+ */
+import type { DocumentModel, RefUse } from './model';
+import { textWithoutComments } from './model';
+import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
+import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
+import { refTemplateKind } from './refTemplates';
+
+/** One parameter of a citation, with its value as CS1 sees it (comments removed, trimmed). */
+export interface CitationParam {
+  node: ParameterNode;
+  /** Name as written (trimmed). */
+  name: string;
+  lookup: ParameterLookup;
+  value: string;
+  /** Range of the trimmed value in the source (an empty range at the value's start when empty). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** A CS1/CS2 citation template call. */
+export interface Citation {
+  template: TemplateNode;
+  info: CitationTemplateInfo;
+  /** Named parameters in order (positional ones are in `positional`). */
+  params: CitationParam[];
+  positional: ParameterNode[];
+  /** The last non-empty parameter whose canonical name is `canonical` (MediaWiki keeps the last). */
+  get(canonical: string): CitationParam | undefined;
+  /** The value of `get(canonical)`, or '' when absent or empty. */
+  value(canonical: string): string;
+  /** The `<ref>` (or ref-making template) the citation stands in, if any. */
+  ref: RefUse | null;
+  /** A `{{dead link}}` after the citation inside the same ref. */
+  deadLinkTag: TemplateNode | null;
+}
+
+/** Trimmed value range of a parameter. */
+export function trimmedValueRange(src: string, node: SyntaxNode): { start: number; end: number } {
+  let s = node.start, e = node.end;
+  while (s < e && /\s/.test(src[s])) s++;
+  while (e > s && /\s/.test(src[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** Finds every citation template of the page. */
+export function analyseCitations(src: string, model: DocumentModel): Citation[] {
+  const out: Citation[] = [];
+  const refByNode = new Map<SyntaxNode, RefUse>();
+  for (const r of model.refs) if (r.content) refByNode.set(r.node, r);
+  const enclosingRef = (n: SyntaxNode): RefUse | null => {
+    for (let p = n.parent; p; p = p.parent) {
+      const r = refByNode.get(p);
+      if (r && r.content && r.content.start <= n.start && n.end <= r.content.end) return r;
+    }
+    return null;
+  };
+  const deadLinksByRef = new Map<RefUse, TemplateNode[]>();
+  for (const t of model.templates) {
+    if (refTemplateKind(t.name)?.kind !== 'dead-link') continue;
+    const r = enclosingRef(t);
+    if (r) deadLinksByRef.set(r, [...(deadLinksByRef.get(r) ?? []), t]);
+  }
+  for (const t of model.templates) {
+    const info = citationTemplate(t.name);
+    if (!info) continue;
+    const params: CitationParam[] = [];
+    const positional: ParameterNode[] = [];
+    const byCanonical = new Map<string, CitationParam>();
+    for (const p of t.params) {
+      if (p.positional) {
+        positional.push(p);
+        continue;
+      }
+      const value = textWithoutComments(src, p.valueNode).trim();
+      const r = trimmedValueRange(src, p.valueNode);
+      const cp: CitationParam = { node: p, name: p.name, lookup: lookupParameter(p.name), value, valueStart: r.start, valueEnd: r.end };
+      params.push(cp);
+      if (value !== '' && cp.lookup.known) byCanonical.set(cp.lookup.canonical, cp);
+    }
+    const ref = enclosingRef(t);
+    let deadLinkTag: TemplateNode | null = null;
+    for (const d of (ref && deadLinksByRef.get(ref)) || []) if (d.start >= t.end) deadLinkTag = d;
+    out.push({
+      template: t, info, params, positional, ref, deadLinkTag,
+      get: (c) => byCanonical.get(c),
+      value: (c) => byCanonical.get(c)?.value ?? '',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import { parse } from '../parser/parse';
+import { buildModel, DocumentModel } from '../model';
+import type { DocumentNode } from '../parser/nodes';
+import { LineIndex } from '../lineIndex';
+import { analyseCitations, Citation } from '../citations';
+import { applyDirectives } from './directives';
+import type { LintConfig } from './config';
+import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
+import { rules } from '../rules';
+
+/** Options of one lint run. */
+export interface LintOptions {
+  config?: LintConfig;
+  /** Today's date, for date checks and inserted dates; defaults to the clock (UTC). */
+  today?: Day;
+}
+
+/** A parsed and linted document: everything the server and the CLI need. */
+export interface LintResult {
+  doc: DocumentNode;
+  model: DocumentModel;
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+  /** Citation templates of the page, analysed once. */
+  citations: Citation[];
+  /** Rules that threw: reported by the caller, never fatal. */
+  ruleErrors: { rule: string; error: string }[];
+}
+
+/** Today's date in UTC. */
+export function todayUtc(): Day {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Parses and lints a text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const doc = parse(text);
+  return lintDocument(doc, buildModel(doc), options);
+}
+
+/** Lints an already parsed document (the server parses once per version and shares the tree). */
+export function lintDocument(doc: DocumentNode, model: DocumentModel, options: LintOptions = {}, lines = new LineIndex(doc.source)): LintResult {
+  const src = doc.source;
+  const config = options.config ?? { rules: {} };
+  const today = options.today ?? todayUtc();
+  const citations = analyseCitations(src, model);
+  const diagnostics: Diagnostic[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  const dateFormat = model.dateFormat ?? config.dateFormat ?? 'iso';
+  for (const rule of rules) {
+    const configured = config.rules[rule.id];
+    const setting = configured?.setting ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    const ctx: RuleContext = {
+      src, doc, model, citations, today, dateFormat,
+      options: configured?.options ?? {},
+      report(d) {
+        diagnostics.push({
+          rule: rule.id,
+          severity: configured ? setting : d.severity ?? setting,
+          message: d.message,
+          start: d.start,
+          end: d.end,
+          related: d.related ?? [],
+          fixes: d.fixes ?? [],
+          ...(d.tags ? { tags: d.tags } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      ruleErrors.push({ rule: rule.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }
+  }
+  const kept = applyDirectives(src, model.comments, lines, diagnostics);
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return { doc, model, lines, diagnostics: kept, ruleErrors, citations };
+}
+
+/**
+ * Applies edits from the end of the text backwards, skipping any that overlap one already taken.
+ * Returns the new text and how many edits were applied.
+ */
+export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: number } {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  let applied = 0;
+  for (const e of sorted) {
+    if (e.end > limit || e.start > e.end || e.start < 0 || e.end > text.length) continue;
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+    applied++;
+  }
+  return { text: out, applied };
+}
+
+/** The safe, non-snippet fixes of the diagnostics: one fix per diagnostic (its first safe one). */
+export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string): TextEdit[][] {
+  const out: TextEdit[][] = [];
+  for (const d of diagnostics) {
+    if (onlyRule && d.rule !== onlyRule) continue;
+    const fix = d.fixes.find((f) => f.safe && !f.snippet);
+    if (fix) out.push(fix.edits);
+  }
+  return out;
+}
+
+/**
+ * Applies every safe fix, re-linting until nothing changes (at most 10 passes). A fix made of several edits is
+ * applied whole or not at all: groups that overlap an earlier-taken group are left for the next pass.
+ */
+export function fixAll(text: string, options: LintOptions = {}, onlyRule?: string): { text: string; fixed: number; passes: number } {
+  let current = text;
+  let fixed = 0;
+  let passes = 0;
+  for (; passes < 10; passes++) {
+    const result = lint(current, options);
+    const groups = safeFixEdits(result.diagnostics, onlyRule);
+    if (!groups.length) break;
+    const chosen: TextEdit[] = [];
+    const taken: [number, number][] = [];
+    for (const g of groups) {
+      const lo = Math.min(...g.map((e) => e.start)), hi = Math.max(...g.map((e) => e.end));
+      if (taken.some(([a, b]) => lo < b && a < hi || (lo === hi && (lo === a || lo === b)) || (a === b && (a === lo || a === hi)))) continue;
+      taken.push([lo, hi]);
+      chosen.push(...g);
+    }
+    const { text: next, applied } = applyEdits(current, chosen);
+    if (!applied || next === current) break;
+    fixed += taken.length;
+    current = next;
+  }
+  return { text: current, fixed, passes };
+}

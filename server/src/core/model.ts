@@ -1,0 +1,281 @@
+/**
+ * The document model: what features and rules ask about a page, built once per parse in one walk of
+ * the tree. Refs follow the Cite extension's semantics (names trimmed with inner whitespace collapsed,
+ * case-sensitive, scoped by group; whitespace-only content is a reuse).
+ */
+import {
+  CommentNode,
+  DocumentNode,
+  ExtensionTagNode,
+  HeadingNode,
+  ParameterNode,
+  ParserFunctionNode,
+  SyntaxNode,
+  TemplateNode,
+  WikilinkNode,
+  ExternalLinkNode,
+} from './parser/nodes';
+import { refTemplateKind, RefTemplateInfo } from './refTemplates';
+
+/** One `<ref>`, or a template that makes one (`{{#tag:ref}}`, `{{efn}}`, `{{refn}}`, `{{r}}`). */
+export interface RefUse {
+  node: SyntaxNode;
+  /** How it is written. */
+  syntax: 'tag' | 'template';
+  /** Name after Cite's normalisation, or null when unnamed (or the name is empty). */
+  name: string | null;
+  /** The node holding the name's value (attribute value or parameter value), for rename and ranges. */
+  nameNode: SyntaxNode | null;
+  group: string;
+  /** True when it has non-whitespace content: a definition. */
+  isDefinition: boolean;
+  /** Content range and raw text (definitions only). */
+  content: { start: number; end: number; text: string } | null;
+  /** Inside `<references>` or `{{reflist|refs=}}`. */
+  listDefined: boolean;
+  /** Nested inside another ref's content (MediaWiki prints it as text). */
+  nestedIn: RefUse | null;
+  /** The `<ref ...>` open tag, or the whole template. */
+  tagNode: SyntaxNode;
+}
+
+/** A place that outputs a reference list for a group. */
+export interface RefList {
+  node: SyntaxNode;
+  group: string;
+  syntax: 'tag' | 'template';
+}
+
+/** A section: a heading and the text up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: HeadingNode;
+  level: number;
+  title: string;
+  start: number;
+  end: number;
+}
+
+/** Everything the features need about one parsed document. */
+export interface DocumentModel {
+  doc: DocumentNode;
+  refs: RefUse[];
+  refLists: RefList[];
+  /** Every template call, in document order (nested ones included). */
+  templates: TemplateNode[];
+  parserFunctions: ParserFunctionNode[];
+  sections: Section[];
+  comments: CommentNode[];
+  wikilinks: WikilinkNode[];
+  externalLinks: ExternalLinkNode[];
+  /** Templates that set the page's date format (`{{Use dmy dates}}`). */
+  dateFormat: 'dmy' | 'mdy' | null;
+}
+
+/** Normalises a ref name or group as MediaWiki's Sanitizer does: trimmed, inner whitespace collapsed. */
+export function normaliseRefName(value: string): string {
+  return value.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Concatenated source of a node with comments removed. */
+export function textWithoutComments(src: string, node: SyntaxNode): string {
+  if (!node.children) return node.type === 'Comment' ? '' : src.slice(node.start, node.end);
+  const parts: string[] = [];
+  const stack: SyntaxNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Comment') continue;
+    if (!n.children) parts.push(src.slice(n.start, n.end));
+    else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return parts.join('');
+}
+
+const ISOLATED_WS = /^[\s\u00a0]*$/;
+
+/** Builds the document model in one walk of the tree. */
+export function buildModel(doc: DocumentNode): DocumentModel {
+  const src = doc.source;
+  const model: DocumentModel = {
+    doc, refs: [], refLists: [], templates: [], parserFunctions: [], sections: [], comments: [], wikilinks: [], externalLinks: [], dateFormat: null,
+  };
+  const headings: HeadingNode[] = [];
+
+  // Iterative walk carrying context: enclosing ref and whether inside a list-defining container.
+  interface Frame { node: SyntaxNode; ref: RefUse | null; listGroup: string | null }
+  const stack: Frame[] = [{ node: doc, ref: null, listGroup: null }];
+  while (stack.length) {
+    const { node, ref, listGroup } = stack.pop()!;
+    let childRef = ref;
+    let childList = listGroup;
+    switch (node.type) {
+      case 'Comment':
+        model.comments.push(node as CommentNode);
+        break;
+      case 'Heading':
+        headings.push(node as HeadingNode);
+        break;
+      case 'Wikilink':
+        model.wikilinks.push(node as WikilinkNode);
+        break;
+      case 'ExternalLink':
+      case 'FreeUrl':
+        model.externalLinks.push(node as ExternalLinkNode);
+        break;
+      case 'ExtensionTag': {
+        const tag = node as ExtensionTagNode;
+        if (tag.name === 'ref' && tag.closed) {
+          const use = refFromTag(src, tag, ref, listGroup);
+          model.refs.push(use);
+          childRef = use;
+          childList = null;
+        } else if (tag.name === 'references' && tag.closed) {
+          const group = normaliseRefName(tag.attr('group')?.value ?? '');
+          model.refLists.push({ node: tag, group, syntax: 'tag' });
+          childList = group;
+        }
+        break;
+      }
+      case 'ParserFunction': {
+        const fn = node as ParserFunctionNode;
+        model.parserFunctions.push(fn);
+        if (fn.name.toLowerCase() === '#tag' && fn.params[0] && textWithoutComments(src, fn.params[0].valueNode).trim().toLowerCase() === 'ref') {
+          const use = refFromTagFunction(src, fn, ref, listGroup);
+          model.refs.push(use);
+          childRef = use;
+          childList = null;
+        }
+        break;
+      }
+      case 'Template': {
+        const t = node as TemplateNode;
+        model.templates.push(t);
+        const info = refTemplateKind(t.name);
+        if (info) {
+          const made = refsFromTemplate(src, t, info, ref, listGroup, model);
+          if (made.length === 1) childRef = made[0];
+          if (info.kind === 'list') {
+            const group = info.group ?? normaliseRefName(paramText(src, t.param('group')) ?? '');
+            model.refLists.push({ node: t, group, syntax: 'template' });
+            const refsParam = t.param('refs');
+            if (refsParam) {
+              // list-defined refs inside |refs=: push that value separately with list context
+              stack.push({ node: refsParam, ref, listGroup: group });
+              continue;
+            }
+          }
+        }
+        if (info?.kind === 'date-format' && !model.dateFormat) model.dateFormat = info.format ?? null;
+        break;
+      }
+    }
+    const ch = node.children;
+    if (ch) {
+      for (let i = ch.length - 1; i >= 0; i--) {
+        const c = ch[i];
+        if (c.children || c.type === 'Comment') stack.push({ node: c, ref: childRef, listGroup: childList });
+      }
+    }
+  }
+  // The walk pops in document order for siblings but nested frames interleave; sort to document order.
+  model.refs.sort((a, b) => a.node.start - b.node.start);
+  model.templates.sort((a, b) => a.start - b.start);
+  model.refLists.sort((a, b) => a.node.start - b.node.start);
+  model.comments.sort((a, b) => a.start - b.start);
+  model.wikilinks.sort((a, b) => a.start - b.start);
+  model.externalLinks.sort((a, b) => a.start - b.start);
+  headings.sort((a, b) => a.start - b.start);
+  model.sections = buildSections(src, headings);
+  return model;
+}
+
+function paramText(src: string, p: ParameterNode | undefined): string | undefined {
+  return p ? textWithoutComments(src, p.valueNode).trim() : undefined;
+}
+
+function refFromTag(src: string, tag: ExtensionTagNode, parent: RefUse | null, listGroup: string | null): RefUse {
+  const nameAttr = tag.attr('name');
+  const name = nameAttr && nameAttr.value !== '' ? nameAttr.value : null;
+  const groupAttr = tag.attr('group');
+  const group = groupAttr && groupAttr.value !== '' ? groupAttr.value : listGroup ?? '';
+  let content: RefUse['content'] = null;
+  if (tag.body) {
+    const text = src.slice(tag.body.start, tag.body.end);
+    if (!ISOLATED_WS.test(text)) content = { start: tag.body.start, end: tag.body.end, text };
+  }
+  return {
+    node: tag, syntax: 'tag', name, nameNode: nameAttr?.valueNode ?? null, group, isDefinition: content !== null, content,
+    listDefined: listGroup !== null, nestedIn: parent, tagNode: tag.openTag,
+  };
+}
+
+function refFromTagFunction(src: string, fn: ParserFunctionNode, parent: RefUse | null, listGroup: string | null): RefUse {
+  // {{#tag:ref|content|name=x|group=g}}
+  let name: string | null = null, nameNode: SyntaxNode | null = null, group = listGroup ?? '';
+  let content: RefUse['content'] = null;
+  for (const p of fn.params.slice(1)) {
+    if (!p.positional && p.name === 'name') {
+      const v = normaliseRefName(textWithoutComments(src, p.valueNode));
+      name = v || null;
+      nameNode = p.valueNode;
+    } else if (!p.positional && p.name === 'group') {
+      const v = normaliseRefName(textWithoutComments(src, p.valueNode));
+      if (v) group = v;
+    } else if (p.positional && p.name === '2') {
+      const text = src.slice(p.valueNode.start, p.valueNode.end);
+      if (!ISOLATED_WS.test(text)) content = { start: p.valueNode.start, end: p.valueNode.end, text };
+    }
+  }
+  return { node: fn, syntax: 'template', name, nameNode, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: fn };
+}
+
+function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null, model: DocumentModel): RefUse[] {
+  const made: RefUse[] = [];
+  if (info.kind === 'note') {
+    // {{efn|content|name=x|group=g}} / {{refn|...}}
+    const nameP = t.param('name');
+    const name = nameP ? normaliseRefName(textWithoutComments(src, nameP.valueNode)) || null : null;
+    const groupP = t.param('group');
+    const group = (groupP ? normaliseRefName(textWithoutComments(src, groupP.valueNode)) : '') || info.group || listGroup || '';
+    const body = t.param('1');
+    let content: RefUse['content'] = null;
+    if (body) {
+      const text = src.slice(body.valueNode.start, body.valueNode.end);
+      if (!ISOLATED_WS.test(text)) content = { start: body.valueNode.start, end: body.valueNode.end, text };
+    }
+    made.push({ node: t, syntax: 'template', name, nameNode: nameP?.valueNode ?? null, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t });
+  } else if (info.kind === 'reuse') {
+    // {{r|a|b|r=content}}: every positional parameter names a ref; |r= defines the first.
+    const groupP = t.param('g') ?? t.param('group');
+    const group = (groupP ? normaliseRefName(textWithoutComments(src, groupP.valueNode)) : '') || listGroup || '';
+    const def = t.param('r');
+    for (const p of t.params) {
+      if (!p.positional) continue;
+      const name = normaliseRefName(textWithoutComments(src, p.valueNode));
+      if (!name) continue;
+      let content: RefUse['content'] = null;
+      if (def && made.length === 0) {
+        const text = src.slice(def.valueNode.start, def.valueNode.end);
+        if (!ISOLATED_WS.test(text)) content = { start: def.valueNode.start, end: def.valueNode.end, text };
+      }
+      made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t });
+    }
+  }
+  model.refs.push(...made);
+  return made;
+}
+
+function buildSections(src: string, headings: HeadingNode[]): Section[] {
+  const sections: Section[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    let end = src.length;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j].level <= h.level) {
+        end = headings[j].start;
+        break;
+      }
+    }
+    sections.push({ heading: h, level: h.level, title: textWithoutComments(src, h.contentNode).trim(), start: h.start, end });
+  }
+  return sections;
+}

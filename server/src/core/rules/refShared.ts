@@ -1,0 +1,23 @@
+/** What several ref rules share: grouping refs by group and name, and the range a ref diagnostic points at. */
+import type { RefUse } from '../model';
+
+/** Key of a ref in the Cite extension's sense: group and name. */
+export function refKey(r: { group: string; name: string | null }): string {
+  return `${r.group}\u0000${r.name}`;
+}
+
+/** The range to underline for a ref: its name value, else its open tag (or template). */
+export function refRange(r: RefUse): { start: number; end: number } {
+  if (r.nameNode) return { start: r.nameNode.start, end: r.nameNode.end };
+  return { start: r.tagNode.start, end: r.tagNode.end };
+}
+
+/** Quotes a ref name for wikitext attributes: double quotes unless the name contains one. */
+export function quoteRefName(name: string): string {
+  return name.includes('"') ? `'${name}'` : `"${name}"`;
+}
+
+/** A self-closing reuse tag for a ref. */
+export function reuseTag(r: { name: string | null; group: string }): string {
+  return `<ref name=${quoteRefName(r.name ?? '')}${r.group ? ` group=${quoteRefName(r.group)}` : ''} />`;
+}

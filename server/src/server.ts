@@ -1,0 +1,257 @@
+/**
+ * The language server: a thin adapter from LSP to the pure core. It keeps one analysis per document
+ * version (parsed once, shared by every request), reads settings per document, guards every handler so
+ * that no bug takes the server down, and writes nothing but protocol messages to stdout.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DocumentDiagnosticReportKind,
+  CodeActionKind,
+  ResponseError,
+  ErrorCodes,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type CancellationToken,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceSettings, SettingsStore } from './serverSettings';
+import { analyse, Analysis } from './core/analysis';
+import { codeActions, FIX_ALL_KIND, toLspDiagnostic } from './core/features/codeActions';
+import { ruleDocsUrl } from './cli/format';
+import { features } from './core/features';
+import type { LintOptions } from './core/lint/lint';
+import { parseTreeText } from './core/features/syntaxTree';
+
+/** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection);
+  const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
+  let pullDiagnostics = false;
+  let hasConfigurationCapability = false;
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+
+  /** Runs a handler; an exception is logged and answered as an error, never fatal. */
+  function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+  }
+
+  async function lintOptionsFor(uri: string): Promise<{ options: LintOptions; settings: WorkspaceSettings; version: number }> {
+    const s = await settings.get(uri, hasConfigurationCapability);
+    return { options: s.lintOptions, settings: s, version: s.version };
+  }
+
+  /** The analysis of the document's current version (computed at most once per version and settings). */
+  async function analysisOf(uri: string): Promise<Analysis | null> {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const { options, version: sv } = await lintOptionsFor(uri);
+    const cached = cache.get(uri);
+    if (cached && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
+    const current = documents.get(uri);
+    if (!current) return null;
+    const analysis = analyse(current.getText(), options);
+    for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
+    cache.set(uri, { version: current.version, settingsVersion: sv, analysis });
+    return analysis;
+  }
+
+  function requireDoc(a: Analysis | null, uri: string): Analysis {
+    if (!a) throw new ResponseError(ErrorCodes.InvalidParams, `document not open: ${uri}`);
+    return a;
+  }
+
+  function lspDiagnostics(a: Analysis, uri: string) {
+    return a.diagnostics.map((d) => toLspDiagnostic(a.lines, d, uri, ruleDocsUrl));
+  }
+
+  async function pushDiagnostics(uri: string): Promise<void> {
+    const a = await analysisOf(uri);
+    if (!a) return;
+    const doc = documents.get(uri);
+    await connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: lspDiagnostics(a, uri) });
+  }
+
+  function schedulePush(uri: string, delay: number): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(uri, setTimeout(() => {
+      pushTimers.delete(uri);
+      pushDiagnostics(uri).catch((e) => connection.console.error(`diagnostics failed: ${String(e)}`));
+    }, delay));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    hasConfigurationCapability = !!caps.workspace?.configuration;
+    settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['{', '|', '=', '<', '[', '"', ' '], resolveProvider: false },
+        signatureHelpProvider: { triggerCharacters: ['|'], retriggerCharacters: ['='] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, CodeActionKind.Source, FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: true },
+        executeCommandProvider: { commands: ['wikitext.syntaxTree'] },
+      },
+      serverInfo: { name: 'wikitext-lint', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', () => {
+    settings.invalidate();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }));
+
+  documents.onDidOpen((e) => schedulePush(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedulePush(e.document.uri, 150));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    clearTimeout(pushTimers.get(e.document.uri));
+    pushTimers.delete(e.document.uri);
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  connection.languages.diagnostics.on(guard('diagnostics', async (params, token: CancellationToken) => {
+    const a = await analysisOf(params.textDocument.uri);
+    if (!a || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: lspDiagnostics(a, params.textDocument.uri) };
+  }));
+
+  const offsetOf = (a: Analysis, pos: { line: number; character: number }) => a.lines.offset(pos.line, pos.character);
+
+  connection.onHover(guard('hover', async (p, token) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a || token.isCancellationRequested) return null;
+    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
+    return features.hover(a, offsetOf(a, p.position), { linkBase: s.linkBaseUrl });
+  }));
+
+  connection.onCompletion(guard('completion', async (p, token) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a || token.isCancellationRequested) return null;
+    const { options } = await lintOptionsFor(p.textDocument.uri);
+    return features.completion(a, offsetOf(a, p.position), options);
+  }));
+
+  connection.onSignatureHelp(guard('signatureHelp', async (p, token) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a || token.isCancellationRequested) return null;
+    return features.signatureHelp(a, offsetOf(a, p.position));
+  }));
+
+  connection.onCodeAction(guard('codeAction', async (p, token) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a || token.isCancellationRequested) return null;
+    const { options } = await lintOptionsFor(p.textDocument.uri);
+    const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options });
+    const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
+    actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
+    return actions;
+  }));
+
+  connection.onDefinition(guard('definition', async (p) => {
+    const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
+    return features.definition(a, offsetOf(a, p.position)).map((r) => ({ uri: p.textDocument.uri, range: r }));
+  }));
+
+  connection.onReferences(guard('references', async (p) => {
+    const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
+    return features.references(a, offsetOf(a, p.position), p.context.includeDeclaration).map((r) => ({ uri: p.textDocument.uri, range: r }));
+  }));
+
+  connection.onPrepareRename(guard('prepareRename', async (p) => {
+    const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
+    return features.prepareRename(a, offsetOf(a, p.position));
+  }));
+
+  connection.onRenameRequest(guard('rename', async (p) => {
+    const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
+    const result = features.rename(a, offsetOf(a, p.position), p.newName);
+    if (typeof result === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, result);
+    return { changes: { [p.textDocument.uri]: result } };
+  }));
+
+  connection.onDocumentHighlight(guard('documentHighlight', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.documentHighlights(a, offsetOf(a, p.position)) : null;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.documentSymbols(a) : null;
+  }));
+
+  connection.onFoldingRanges(guard('foldingRanges', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.foldingRanges(a) : null;
+  }));
+
+  connection.onDocumentLinks(guard('documentLinks', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a) return null;
+    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
+    return features.documentLinks(a, s.linkBaseUrl);
+  }));
+
+  connection.onSelectionRanges(guard('selectionRanges', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.selectionRanges(a, p.positions.map((pos) => offsetOf(a, pos))) : null;
+  }));
+
+  connection.languages.semanticTokens.on(guard('semanticTokens', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.semanticTokens(a) : { data: [] };
+  }));
+  connection.languages.semanticTokens.onRange(guard('semanticTokensRange', async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a ? features.semanticTokens(a, { start: offsetOf(a, p.range.start), end: offsetOf(a, p.range.end) }) : { data: [] };
+  }));
+
+  connection.onExecuteCommand(guard('executeCommand', async (p) => {
+    if (p.command === 'wikitext.syntaxTree') {
+      const uri = String(p.arguments?.[0] ?? '');
+      const a = requireDoc(await analysisOf(uri), uri);
+      return parseTreeText(a);
+    }
+    throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${p.command}`);
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Never let an unexpected error end the process: log it and keep serving.
+process.on('uncaughtException', (e) => {
+  process.stderr.write(`wikitext-lint server: uncaught exception: ${e instanceof Error ? e.stack : String(e)}\n`);
+});
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(`wikitext-lint server: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`);
+});
+
+if (require.main === module) startServer();
