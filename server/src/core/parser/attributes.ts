@@ -48,8 +48,9 @@ export function parseAttributes(src: string, start: number, end: number): Parsed
       while (k < end && isSpace(src.charCodeAt(k))) k++;
       const q = src.charCodeAt(k);
       if (q === 34 || q === 39) {
-        const close = src.indexOf(q === 34 ? '"' : "'", k + 1);
-        if (close >= 0 && close < end) {
+        let close = k + 1;
+        while (close < end && src.charCodeAt(close) !== q) close++;
+        if (close < end) {
           valueStart = k;
           valueEnd = close + 1;
           value = src.slice(k + 1, close);

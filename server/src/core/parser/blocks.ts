@@ -13,14 +13,14 @@ import {
   TableCellNode,
   WikilinkNode,
 } from './nodes';
-import { addItems, addText, ItemSlicer, LinkCandidate } from './preprocessor';
+import { addItems, addText, indexOfChar, ItemSlicer, LinkCandidate } from './preprocessor';
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import type { ParseContext } from './parse';
 
 const NL = 10;
 /** Tables nested deeper than this stay text (bounds the work on hostile input). */
-const MAX_TABLE_NESTING = 40;
+const MAX_TABLE_NESTING = 8;
 
 interface Line {
   start: number;
@@ -119,12 +119,6 @@ function splitLines(ctx: ParseContext, items: SyntaxNode[], start: number, end: 
   }
   lines.push({ start: ls, end });
   return lines;
-}
-
-/** `indexOf` limited to `[from, to)`, so that a search never scans past its range. */
-export function indexOfBounded(src: string, code: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (src.charCodeAt(i) === code) return i;
-  return -1;
 }
 
 /** A predicate telling whether an offset lies inside a text leaf of the items (not inside an atom). */
@@ -520,7 +514,7 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     for (let k = k0; k < items.length; k++) {
       const n = items[k];
       if (n.type !== 'Text' || n.end <= from) continue;
-      const at = indexOfBounded(src, NL, Math.max(from, n.start), n.end);
+      const at = indexOfChar(src, NL, Math.max(from, n.start), n.end);
       if (at >= 0) return at;
     }
     return end;
@@ -553,8 +547,12 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     let e = p + protLen;
     while (e < limit && !endsUrl(src.charCodeAt(e))) e++;
     // a URL cannot run into a quote run: '' ends it
-    const q = src.indexOf("''", p + protLen);
-    if (q >= 0 && q < e) e = q;
+    for (let k = p + protLen; k + 1 < e; k++) {
+      if (src.charCodeAt(k) === 39 && src.charCodeAt(k + 1) === 39) {
+        e = k;
+        break;
+      }
+    }
     // MediaWiki drops trailing punctuation, and a closing parenthesis unless the URL has an opening one.
     const hasParen = src.slice(p, e).includes('(');
     while (e > p + protLen) {
@@ -638,7 +636,7 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate): SyntaxNode | null {
   let target = '';
   for (const c of inner) {
     if (c.type === 'Text') {
-      const at = indexOfBounded(src, 124, c.start, c.end);
+      const at = indexOfChar(src, 124, c.start, c.end);
       if (at >= 0) {
         target += src.slice(c.start, at);
         pipe = at;

@@ -51,6 +51,12 @@ interface Piece {
   parts: Part[];
 }
 
+/** The first `code` in `[from, to)`, or -1; never scans past `to` (an unbounded indexOf would make parsing quadratic). */
+export function indexOfChar(src: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (src.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Appends a text range to an item list, merging with a preceding adjacent text leaf. */
 export function addText(items: SyntaxNode[], start: number, end: number): void {
   if (start >= end) return;
@@ -485,8 +491,8 @@ function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt:
   let colon = -1;
   for (const n of title) {
     if (n.type === 'Text') {
-      const at = src.indexOf(':', n.start);
-      if (at >= 0 && at < n.end) {
+      const at = indexOfChar(src, 58 /* : */, n.start, n.end);
+      if (at >= 0) {
         colon = at;
         break;
       }
