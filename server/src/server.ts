@@ -242,6 +242,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${p.command}`);
   }));
 
+  // For the benchmark and memory tests: the heap in use after a full collection (when --expose-gc).
+  connection.onRequest('wikitext/heapUsed', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed;
+  });
+
   documents.listen(connection);
   connection.listen();
 }

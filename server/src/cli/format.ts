@@ -57,7 +57,7 @@ export function formatStylish(results: FileResult[], summary: Summary, color: bo
     out.push(c(summary.errors || summary.fileErrors ? '31' : '33', line));
   }
   const fixed = results.reduce((n, r) => n + (r.fixed ?? 0), 0);
-  if (fixed) out.push(`${plural(fixed, 'fix')} applied`);
+  if (fixed) out.push(`${fixed} ${fixed === 1 ? 'fix' : 'fixes'} applied`);
   return out.length ? out.join('\n') + '\n' : '';
 }
 

@@ -15,7 +15,7 @@ import {
   WikilinkNode,
   ExternalLinkNode,
 } from './parser/nodes';
-import { refTemplateKind, RefTemplateInfo } from './refTemplates';
+import { isListTemplate, refTemplateKind, RefTemplateInfo } from './refTemplates';
 
 /** One `<ref>`, or a template that makes one (`{{#tag:ref}}`, `{{efn}}`, `{{refn}}`, `{{r}}`). */
 export interface RefUse {
@@ -92,6 +92,16 @@ export function textWithoutComments(src: string, node: SyntaxNode): string {
 
 const ISOLATED_WS = /^[\s\u00a0]*$/;
 
+/**
+ * A name or group given as a template parameter (`{{reflist|group="note"}}`, `{{#tag:ref|..|name="x"}}`):
+ * `{{#tag}}` strips one pair of surrounding quotes, as CoreParserFunctions::tagObj does.
+ */
+export function templateAttrValue(raw: string): string {
+  const v = normaliseRefName(raw);
+  const m = /^(["'])(.*)\1$/s.exec(v);
+  return m ? normaliseRefName(m[2]) : v;
+}
+
 /** Builds the document model in one walk of the tree. */
 export function buildModel(doc: DocumentNode): DocumentModel {
   const src = doc.source;
@@ -152,19 +162,23 @@ export function buildModel(doc: DocumentNode): DocumentModel {
         const info = refTemplateKind(t.name);
         if (info) {
           const made = refsFromTemplate(src, t, info, ref, listGroup, model);
-          if (made.length === 1) childRef = made[0];
-          if (info.kind === 'list') {
-            const group = info.group ?? normaliseRefName(paramText(src, t.param('group')) ?? '');
+          if (made.length === 1) {
+            childRef = made[0];
+            childList = null;
+          }
+          if (isListTemplate(info)) {
+            const groupP = info.kind === 'reference-list' ? t.param('group') : undefined;
+            const group = info.group ?? ((groupP ? templateAttrValue(textWithoutComments(src, groupP.valueNode)) : '') || info.defaultGroup || '');
             model.refLists.push({ node: t, group, syntax: 'template' });
-            const refsParam = t.param('refs');
+            const refsParam = info.listDefinedParameter ? t.param(info.listDefinedParameter) : undefined;
             if (refsParam) {
-              // list-defined refs inside |refs=: push that value separately with list context
+              // list-defined refs inside |refs=: walked with the list's group as context
               stack.push({ node: refsParam, ref, listGroup: group });
               continue;
             }
           }
+          if (info.kind === 'date-format' && !model.dateFormat) model.dateFormat = info.dateFormat ?? null;
         }
-        if (info?.kind === 'date-format' && !model.dateFormat) model.dateFormat = info.format ?? null;
         break;
       }
     }
@@ -186,10 +200,6 @@ export function buildModel(doc: DocumentNode): DocumentModel {
   headings.sort((a, b) => a.start - b.start);
   model.sections = buildSections(src, headings);
   return model;
-}
-
-function paramText(src: string, p: ParameterNode | undefined): string | undefined {
-  return p ? textWithoutComments(src, p.valueNode).trim() : undefined;
 }
 
 function refFromTag(src: string, tag: ExtensionTagNode, parent: RefUse | null, listGroup: string | null): RefUse {
@@ -214,11 +224,11 @@ function refFromTagFunction(src: string, fn: ParserFunctionNode, parent: RefUse 
   let content: RefUse['content'] = null;
   for (const p of fn.params.slice(1)) {
     if (!p.positional && p.name === 'name') {
-      const v = normaliseRefName(textWithoutComments(src, p.valueNode));
+      const v = templateAttrValue(textWithoutComments(src, p.valueNode));
       name = v || null;
       nameNode = p.valueNode;
     } else if (!p.positional && p.name === 'group') {
-      const v = normaliseRefName(textWithoutComments(src, p.valueNode));
+      const v = templateAttrValue(textWithoutComments(src, p.valueNode));
       if (v) group = v;
     } else if (p.positional && p.name === '2') {
       const text = src.slice(p.valueNode.start, p.valueNode.end);
@@ -230,33 +240,32 @@ function refFromTagFunction(src: string, fn: ParserFunctionNode, parent: RefUse 
 
 function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null, model: DocumentModel): RefUse[] {
   const made: RefUse[] = [];
-  if (info.kind === 'note') {
-    // {{efn|content|name=x|group=g}} / {{refn|...}}
-    const nameP = t.param('name');
-    const name = nameP ? normaliseRefName(textWithoutComments(src, nameP.valueNode)) || null : null;
-    const groupP = t.param('group');
-    const group = (groupP ? normaliseRefName(textWithoutComments(src, groupP.valueNode)) : '') || info.group || listGroup || '';
-    const body = t.param('1');
+  const paramValue = (name: string | undefined) => {
+    const p = name ? t.param(name) : undefined;
+    return p ? templateAttrValue(textWithoutComments(src, p.valueNode)) : '';
+  };
+  const contentOf = (p: ParameterNode | undefined): RefUse['content'] => {
+    if (!p) return null;
+    const text = src.slice(p.valueNode.start, p.valueNode.end);
+    return ISOLATED_WS.test(text) ? null : { start: p.valueNode.start, end: p.valueNode.end, text };
+  };
+  if (info.kind === 'footnote' || info.kind === 'ref') {
+    // {{efn|content|name=x}} (fixed group) and {{refn|content|name=x|group=g}}
+    const nameP = t.param(info.nameParameter ?? 'name');
+    const name = paramValue(info.nameParameter ?? 'name') || null;
+    const group = info.group ?? (paramValue(info.groupParameter) || listGroup || info.defaultGroup || '');
     let content: RefUse['content'] = null;
-    if (body) {
-      const text = src.slice(body.valueNode.start, body.valueNode.end);
-      if (!ISOLATED_WS.test(text)) content = { start: body.valueNode.start, end: body.valueNode.end, text };
-    }
+    for (const c of info.contentParameters ?? ['1']) content ??= contentOf(t.param(c));
     made.push({ node: t, syntax: 'template', name, nameNode: nameP?.valueNode ?? null, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t });
-  } else if (info.kind === 'reuse') {
+  } else if (info.kind === 'ref-reuse') {
     // {{r|a|b|r=content}}: every positional parameter names a ref; |r= defines the first.
-    const groupP = t.param('g') ?? t.param('group');
-    const group = (groupP ? normaliseRefName(textWithoutComments(src, groupP.valueNode)) : '') || listGroup || '';
-    const def = t.param('r');
+    const group = paramValue(info.groupParameter) || listGroup || info.defaultGroup || '';
+    const def = info.contentParameter ? t.param(info.contentParameter) : undefined;
     for (const p of t.params) {
       if (!p.positional) continue;
-      const name = normaliseRefName(textWithoutComments(src, p.valueNode));
+      const name = templateAttrValue(textWithoutComments(src, p.valueNode));
       if (!name) continue;
-      let content: RefUse['content'] = null;
-      if (def && made.length === 0) {
-        const text = src.slice(def.valueNode.start, def.valueNode.end);
-        if (!ISOLATED_WS.test(text)) content = { start: def.valueNode.start, end: def.valueNode.end, text };
-      }
+      const content = made.length === 0 ? contentOf(def) : null;
       made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t });
     }
   }

@@ -47,13 +47,13 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const citations = analyseCitations(src, model);
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  const dateFormat = model.dateFormat ?? config.dateFormat ?? 'iso';
+  const fallbackDateFormat = config.dateFormat ?? 'iso';
   for (const rule of rules) {
     const configured = config.rules[rule.id];
     const setting = configured?.setting ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     const ctx: RuleContext = {
-      src, doc, model, citations, today, dateFormat,
+      src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
       report(d) {
         diagnostics.push({

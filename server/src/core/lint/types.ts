@@ -57,8 +57,8 @@ export interface RuleContext {
   /** Citation templates of the page, analysed once and shared by the citation rules. */
   citations: Citation[];
   today: Day;
-  /** Date format for dates a fix inserts: the page's, else configured, else ISO. */
-  dateFormat: 'dmy' | 'mdy' | 'iso';
+  /** Date format for dates a fix inserts when neither the page nor the citation shows one: configured, else ISO. */
+  fallbackDateFormat: 'dmy' | 'mdy' | 'iso';
   /** Options given to this rule in the configuration (`[severity, options]`). */
   options: Record<string, unknown>;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;

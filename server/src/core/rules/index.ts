@@ -10,18 +10,39 @@ import { refNested } from './refNested';
 import { refGroupWithoutList } from './refGroupWithoutList';
 import { refListDefinedUnused } from './refListDefinedUnused';
 import { refIdenticalContent } from './refIdenticalContent';
+import { citeMissingAccessDate } from './citeMissingAccessDate';
+import { citeDeadLink } from './citeDeadLink';
+import { citeDeadLinkArchived } from './citeDeadLinkArchived';
+import { citeUrlStatusInvalid } from './citeUrlStatusInvalid';
+import { citeUrlStatusWithoutArchive } from './citeUrlStatusWithoutArchive';
+import { citeDeprecatedDeadUrl } from './citeDeprecatedDeadUrl';
+import { citeAccessDateWithoutUrl } from './citeAccessDateWithoutUrl';
+import { citeArchiveUrlWithoutDate } from './citeArchiveUrlWithoutDate';
+import { citeArchiveUrlWithoutUrl } from './citeArchiveUrlWithoutUrl';
+import { citeArchiveDateWithoutArchiveUrl } from './citeArchiveDateWithoutArchiveUrl';
+import { citeArchiveUrlMalformed } from './citeArchiveUrlMalformed';
+import { citeArchiveDateMismatch } from './citeArchiveDateMismatch';
+import { citeBadDate } from './citeBadDate';
+import { citeMissingTitle } from './citeMissingTitle';
+import { citeMissingUrl } from './citeMissingUrl';
+import { citeBadUrl } from './citeBadUrl';
+import { citeGenericTitle } from './citeGenericTitle';
+import { citeArchivedCopyTitle } from './citeArchivedCopyTitle';
+import { citeUnknownParameter } from './citeUnknownParameter';
+import { citeRedundantParameters } from './citeRedundantParameters';
+import { templateDuplicateParameter } from './templateDuplicateParameter';
+import { citeBadIsbn } from './citeBadIsbn';
+import { citeBadIssn } from './citeBadIssn';
+import { citeBadDoi } from './citeBadDoi';
 
 export const rules: Rule[] = [
-  refDuplicateName,
-  refUndefinedName,
-  refEmpty,
-  refNumericName,
-  refInvalidAttribute,
-  refUnclosed,
-  refNested,
-  refGroupWithoutList,
-  refListDefinedUnused,
-  refIdenticalContent,
+  refDuplicateName, refUndefinedName, refEmpty, refNumericName, refInvalidAttribute, refUnclosed, refNested,
+  refGroupWithoutList, refListDefinedUnused, refIdenticalContent,
+  citeMissingAccessDate, citeDeadLink, citeDeadLinkArchived, citeUrlStatusInvalid, citeUrlStatusWithoutArchive,
+  citeDeprecatedDeadUrl, citeAccessDateWithoutUrl, citeArchiveUrlWithoutDate, citeArchiveUrlWithoutUrl,
+  citeArchiveDateWithoutArchiveUrl, citeArchiveUrlMalformed, citeArchiveDateMismatch, citeBadDate, citeMissingTitle,
+  citeMissingUrl, citeBadUrl, citeGenericTitle, citeArchivedCopyTitle, citeUnknownParameter, citeRedundantParameters,
+  templateDuplicateParameter, citeBadIsbn, citeBadIssn, citeBadDoi,
 ];
 
 /** Ids of all rules (configuration is checked against it). */

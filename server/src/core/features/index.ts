@@ -1,0 +1,32 @@
+/**
+ * The language features, one module each, behind one facade. Every function is pure: it takes an
+ * `Analysis` (one parsed, linted document version) and offsets, and returns LSP data types.
+ */
+import { hover } from './hover';
+import { completion } from './completion';
+import { signatureHelp } from './signatureHelp';
+import { refactors } from './refactors';
+import { definition, references, prepareRename, rename, documentHighlights } from './navigation';
+import { documentSymbols } from './symbols';
+import { foldingRanges } from './folding';
+import { documentLinks } from './links';
+import { selectionRanges } from './selection';
+import { semanticTokens, semanticTokensLegend } from './semanticTokens';
+
+export const features = {
+  hover,
+  completion,
+  signatureHelp,
+  refactors,
+  definition,
+  references,
+  prepareRename,
+  rename,
+  documentHighlights,
+  documentSymbols,
+  foldingRanges,
+  documentLinks,
+  selectionRanges,
+  semanticTokens,
+  semanticTokensLegend,
+};

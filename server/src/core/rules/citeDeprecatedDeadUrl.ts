@@ -1,0 +1,39 @@
+import type { Rule, Fix } from '../lint/types';
+import { paramNameRange } from './citeShared';
+
+const MAP: Record<string, string | null> = { yes: 'dead', y: 'dead', true: 'dead', no: 'live', unfit: 'unfit', usurped: 'usurped', '': null, 'bot: unknown': null };
+
+/** |deadurl= and |dead-url= were removed from CS1 (unknown parameter, |url-status= suggested). */
+export const citeDeprecatedDeadUrl: Rule = {
+  id: 'cite-deprecated-dead-url',
+  defaultSeverity: 'error',
+  description: '|deadurl= or |dead-url=, removed from CS1: use |url-status= (yes → dead, no → live).',
+  wikipedia: 'err_parameter_ignored_suggest (deadurl → url-status)',
+  check(ctx) {
+    for (const c of ctx.citations) {
+      for (const p of c.params) {
+        const key = p.name.toLowerCase();
+        if (key !== 'deadurl' && key !== 'dead-url') continue;
+        const mapped = MAP[p.value.toLowerCase()];
+        const nameR = paramNameRange(ctx.src, p.node);
+        const fixes: Fix[] = [];
+        if (mapped === null) {
+          fixes.push({ title: `Remove |${p.name}=`, edits: [{ start: p.node.start, end: p.node.end - (/\s*$/.exec(ctx.src.slice(p.node.start, p.node.end))![0].length), newText: '' }], safe: true });
+        } else if (mapped !== undefined && !c.get('url-status')) {
+          fixes.push({
+            title: `Replace with |url-status=${mapped}`,
+            edits: [{ start: nameR.start, end: nameR.end, newText: 'url-status' }, { start: p.valueStart, end: p.valueEnd, newText: mapped }],
+            safe: true,
+          });
+        }
+        ctx.report({
+          start: nameR.start,
+          end: Math.max(nameR.end, p.valueEnd),
+          message: `|${p.name}= is no longer supported: use |url-status=${mapped ?? ''}${mapped ? '' : ' (or remove it)'}`,
+          tags: ['deprecated'],
+          fixes,
+        });
+      }
+    }
+  },
+};
