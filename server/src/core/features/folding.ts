@@ -1,0 +1,51 @@
+/**
+ * Folding ranges: sections, multi-line templates and parser functions, extension tags (`<ref>`,
+ * `<references>`, `<gallery>`...), comments and tables. A range folds only when it spans two lines
+ * or more; a section folds up to its last non-blank line, so the blank line before the next heading
+ * stays visible.
+ */
+import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import type { SyntaxNode } from '../parser/nodes';
+
+/** The folding ranges of a document, sorted by start line, one per distinct pair of lines. */
+export function foldingRanges(a: Analysis): FoldingRange[] {
+  const src = a.text;
+  const out: FoldingRange[] = [];
+  const seen = new Set<string>();
+  const add = (start: number, end: number, kind?: string) => {
+    // The last line of a range is the line of its last character, not of the offset after it.
+    const startLine = a.lines.position(start).line;
+    const endLine = a.lines.position(Math.max(start, end - 1)).line;
+    if (endLine <= startLine) return;
+    const key = `${startLine}:${endLine}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
+  };
+
+  for (const s of a.model.sections) {
+    let end = s.end;
+    while (end > s.heading.end && /\s/.test(src[end - 1])) end--;
+    add(s.start, end, FoldingRangeKind.Region);
+  }
+  for (const c of a.model.comments) add(c.start, c.end, FoldingRangeKind.Comment);
+
+  // Templates, parser functions, extension tags and tables, in one walk of the tree.
+  const stack: SyntaxNode[] = [a.doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case 'Template':
+      case 'ParserFunction':
+      case 'ExtensionTag':
+      case 'Table':
+        add(n.start, n.end);
+        break;
+    }
+    const ch = n.children;
+    if (ch) for (let i = ch.length - 1; i >= 0; i--) if (ch[i].children) stack.push(ch[i]);
+  }
+  out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+  return out;
+}

@@ -1,0 +1,228 @@
+/**
+ * Navigation over named refs: go to definition, find references, rename and highlights. A ref name is
+ * scoped by its group, as in Cite (`<ref name="a" group="n">` and `<ref name="a">` are different refs);
+ * names compare after Cite's normalisation (trimmed, inner whitespace collapsed, case-sensitive).
+ */
+import { DocumentHighlight, DocumentHighlightKind, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import { normaliseRefName, type RefUse } from '../model';
+import { ParameterNode, type SyntaxNode, type TemplateNode } from '../parser/nodes';
+
+/** Where a ref's name is written: the span to replace, and how the value around it is quoted. */
+export interface RefNameSpan {
+  start: number;
+  end: number;
+  /** The quote around the value, or '' when unquoted. */
+  quote: '"' | "'" | '';
+  /** The whole value as written (quotes included), for when the quoting must change. */
+  valueStart: number;
+  valueEnd: number;
+  /** True when the name is a template parameter value (`{{r|x}}`, `{{efn|name=x}}`, `{{#tag:ref||name=x}}`). */
+  inTemplate: boolean;
+}
+
+/** The span of a ref's name without quotes and surrounding whitespace, or null when the ref has no name. */
+export function refNameSpan(src: string, ref: RefUse): RefNameSpan | null {
+  const node = ref.nameNode;
+  if (!node || ref.name === null) return null;
+  let s = node.start, e = node.end;
+  if (node.type === 'ParameterValue') {
+    // Comments at the edges of a template value are not part of the name (Cite never sees them).
+    ({ start: s, end: e } = trimComments(node));
+  }
+  while (s < e && isSpace(src.charCodeAt(s))) s++;
+  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  const valueStart = s, valueEnd = e;
+  let quote: RefNameSpan['quote'] = '';
+  const q = src[s];
+  if (q === '"' || q === "'") {
+    // An unbalanced quote runs to the end of the attributes (MediaWiki's Sanitizer): strip the opener only.
+    quote = q;
+    s++;
+    if (e > s && src[e - 1] === q) e--;
+    while (s < e && isSpace(src.charCodeAt(s))) s++;
+    while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  }
+  return { start: s, end: e, quote, valueStart, valueEnd, inTemplate: node.type === 'ParameterValue' };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0;
+}
+
+function trimComments(node: SyntaxNode): { start: number; end: number } {
+  const ch = node.children;
+  if (!ch || ch.length === 0) return { start: node.start, end: node.end };
+  let i = 0, j = ch.length - 1;
+  while (i <= j && ch[i].type === 'Comment') i++;
+  while (j >= i && ch[j].type === 'Comment') j--;
+  return i <= j ? { start: ch[i].start, end: ch[j].end } : { start: node.start, end: node.start };
+}
+
+/** A ref found at an offset; `onName` when the offset is on its name's value. */
+interface RefHit {
+  ref: RefUse;
+  onName: boolean;
+}
+
+/**
+ * The ref under the cursor: on its name value (either edge counts, so a cursor just after the name
+ * still finds it), or anywhere in a `<ref ...>` open tag. Template refs are found by their name only,
+ * because the template's own name belongs to template navigation.
+ */
+function refAt(a: Analysis, offset: number): RefHit | null {
+  let best: RefHit | null = null;
+  let bestScore = 0;
+  for (const ref of a.model.refs) {
+    const n = ref.nameNode;
+    let score = 0;
+    if (n && ref.name !== null && n.start <= offset && offset <= n.end) score = 3;
+    else if (ref.syntax === 'tag' && ref.tagNode.start <= offset && offset < ref.tagNode.end) score = 2;
+    else if (ref.syntax === 'tag' && offset === ref.tagNode.end) score = 1;
+    if (score > bestScore) {
+      best = { ref, onName: score === 3 };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Every ref with the same name in the same group, in document order. */
+function usesOf(a: Analysis, ref: RefUse): RefUse[] {
+  if (ref.name === null) return [ref];
+  return a.model.refs.filter((r) => r.name === ref.name && r.group === ref.group);
+}
+
+function toRange(a: Analysis, start: number, end: number): Range {
+  return { start: a.lines.position(start), end: a.lines.position(end) };
+}
+
+/** On a ref (its name or its open tag): the ranges of the refs that define it; on a definition, itself. */
+export function definition(a: Analysis, offset: number): Range[] {
+  const hit = refAt(a, offset);
+  if (!hit) return [];
+  if (hit.ref.isDefinition || hit.ref.name === null) return hit.ref.isDefinition ? [toRange(a, hit.ref.node.start, hit.ref.node.end)] : [];
+  return usesOf(a, hit.ref)
+    .filter((r) => r.isDefinition)
+    .map((r) => toRange(a, r.node.start, r.node.end));
+}
+
+/** Every use of the name of the ref under the cursor in its group (the name values), optionally without definitions. */
+export function references(a: Analysis, offset: number, includeDeclaration: boolean): Range[] {
+  const hit = refAt(a, offset);
+  if (!hit || hit.ref.name === null) return [];
+  const out: Range[] = [];
+  for (const r of usesOf(a, hit.ref)) {
+    if (!includeDeclaration && r.isDefinition) continue;
+    const span = refNameSpan(a.text, r);
+    if (span) out.push(toRange(a, span.start, span.end));
+  }
+  return out;
+}
+
+/** The name under the cursor and its range, when the cursor is on a ref name; otherwise null (no rename there). */
+export function prepareRename(a: Analysis, offset: number): { range: Range; placeholder: string } | null {
+  const hit = refAt(a, offset);
+  if (!hit || !hit.onName) return null;
+  const span = refNameSpan(a.text, hit.ref);
+  if (!span) return null;
+  return { range: toRange(a, span.start, span.end), placeholder: hit.ref.name! };
+}
+
+/** Characters an unquoted attribute value may hold (MediaWiki's Sanitizer; `/` is left out so `name=x/>` stays unambiguous). */
+const UNQUOTED_ATTRIBUTE_VALUE = /^[A-Za-z0-9!#$%&()*,\-.:;?@[\]^_`{|}~]+$/;
+
+/**
+ * Edits renaming the ref under the cursor in every use of its group, or an error message when the new
+ * name is empty, all digits (Cite rejects numeric names), already taken in the group, or cannot be written
+ * where a use stands (a quote of both kinds in an attribute; `|`, `{{`, `}}` or `=` in a template parameter).
+ */
+export function rename(a: Analysis, offset: number, newName: string): TextEdit[] | string {
+  const hit = refAt(a, offset);
+  if (!hit || !hit.onName || hit.ref.name === null) return 'Place the cursor on a ref name to rename it.';
+  const name = normaliseRefName(newName);
+  if (name === '') return 'A ref name cannot be empty.';
+  if (/^\d+$/.test(name)) return `"${name}" is all digits: Cite rejects numeric ref names (cite_error_ref_numeric_key).`;
+  const old = hit.ref;
+  if (name === old.name) return [];
+  const groupLabel = old.group ? `group "${old.group}"` : 'the default group';
+  if (a.model.refs.some((r) => r.name === name && r.group === old.group)) {
+    return `A ref named "${name}" already exists in ${groupLabel}: renaming would merge two refs.`;
+  }
+  const edits: TextEdit[] = [];
+  for (const r of usesOf(a, old)) {
+    const span = refNameSpan(a.text, r);
+    if (!span) continue;
+    const edit = renameEdit(r, span, name);
+    if (typeof edit === 'string') return edit;
+    edits.push({ range: toRange(a, edit.start, edit.end), newText: edit.newText });
+  }
+  return edits;
+}
+
+function renameEdit(ref: RefUse, span: RefNameSpan, name: string): { start: number; end: number; newText: string } | string {
+  if (span.inTemplate) {
+    if (/[|]|\{\{|\}\}|\[\[|\]\]/.test(name)) return `"${name}" cannot be written in a template parameter (it holds |, {{, }}, [[ or ]]).`;
+    const param = ref.nameNode?.parent;
+    if (param instanceof ParameterNode && param.positional && name.includes('=')) {
+      return `"${name}" cannot be a positional template parameter: the "=" would make it a named one.`;
+    }
+    if (span.quote && name.includes(span.quote)) return `"${name}" contains the quote that surrounds the name.`;
+    return { start: span.start, end: span.end, newText: name };
+  }
+  const hasDouble = name.includes('"'), hasSingle = name.includes("'");
+  if (span.quote) {
+    if (!name.includes(span.quote)) return { start: span.start, end: span.end, newText: name };
+    // Switch to the other quote, keeping the attribute valid.
+    if (hasDouble && hasSingle) return `"${name}" holds both kinds of quote: it cannot be an attribute value.`;
+    const other = span.quote === '"' ? "'" : '"';
+    return { start: span.valueStart, end: span.valueEnd, newText: other + name + other };
+  }
+  if (UNQUOTED_ATTRIBUTE_VALUE.test(name)) return { start: span.start, end: span.end, newText: name };
+  if (hasDouble && hasSingle) return `"${name}" holds both kinds of quote: it cannot be an attribute value.`;
+  const q = hasDouble ? "'" : '"';
+  return { start: span.valueStart, end: span.valueEnd, newText: q + name + q };
+}
+
+/**
+ * Highlights: on a ref, every use of its name in its group (definitions as writes, reuses as reads);
+ * on a template name, every call of that template.
+ */
+export function documentHighlights(a: Analysis, offset: number): DocumentHighlight[] {
+  const hit = refAt(a, offset);
+  if (hit && hit.ref.name !== null) {
+    const out: DocumentHighlight[] = [];
+    for (const r of usesOf(a, hit.ref)) {
+      const span = refNameSpan(a.text, r);
+      if (span) out.push({ range: toRange(a, span.start, span.end), kind: r.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
+    }
+    return out;
+  }
+  const template = templateNameAt(a, offset);
+  if (!template) return [];
+  const out: DocumentHighlight[] = [];
+  for (const t of a.model.templates) {
+    if (t.name !== template.name) continue;
+    const r = trimmedName(a.text, t);
+    out.push({ range: toRange(a, r.start, r.end), kind: DocumentHighlightKind.Text });
+  }
+  return out;
+}
+
+/** The innermost template whose name holds the offset (either edge counts). */
+function templateNameAt(a: Analysis, offset: number): TemplateNode | null {
+  let found: TemplateNode | null = null;
+  for (const t of a.model.templates) {
+    if (t.start > offset) break;
+    if (t.nameNode.start <= offset && offset <= t.nameNode.end && t.name !== '') found = t;
+  }
+  return found;
+}
+
+/** A template's name as written, without surrounding whitespace and comments. */
+function trimmedName(src: string, t: TemplateNode): { start: number; end: number } {
+  let { start: s, end: e } = trimComments(t.nameNode);
+  while (s < e && isSpace(src.charCodeAt(s))) s++;
+  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
