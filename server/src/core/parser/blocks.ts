@@ -48,10 +48,12 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
       if (link && link.type === 'Wikilink') {
         out.push(new SyntaxNode('Redirect', 0, link.end, [new SyntaxNode('Punct', 0, m[0].length, null), link]));
         slicer.slice(0, link.end);
-        const rest = inline(ctx, slicer.slice(link.end, lines[0].end), link.end, lines[0].end);
-        addItems(out, rest);
-        li = 1;
-        if (lines.length > 1) addText(out, lines[0].end, lines[0].end + 1);
+        // `#REDIRECT` may stand on its own line(s) before the link: go on after the link's line
+        let last = 0;
+        while (last + 1 < lines.length && lines[last].end < link.end) last++;
+        addItems(out, inline(ctx, slicer.slice(link.end, lines[last].end), link.end, lines[last].end));
+        li = last + 1;
+        if (li < lines.length) addText(out, lines[last].end, lines[last].end + 1);
       }
     }
   }
