@@ -41,6 +41,8 @@ export function markdownUrl(url: string): string {
 
 /** Wikitext reduced to what a reader sees, roughly: links to their text, quote markup, tags and comments dropped. */
 export function plainText(wikitext: string): string {
+  // Most values hold no markup: skip the replacements (completion previews every named ref).
+  if (!/[<[{'&]|\s\s|[\t\n\r]/.test(wikitext)) return wikitext.trim();
   return wikitext
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
     .replace(/\{\{\s*!\s*\}\}/g, '|')

@@ -188,7 +188,8 @@ function parameterHover(c: Citation, cp: CitationParam): string {
   return lines.join('\n\n');
 }
 
-const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
+/** What each url-status value means for how CS1 shows the citation. */
+export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
   dead: 'the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.',
   deviated: 'the original is live but its content has drifted and no longer supports the text; shown as `dead`.',
   live: 'the original is still good and was archived pre-emptively: the title links to the original.',
@@ -287,7 +288,8 @@ const SEVERITY_NAMES: Readonly<Record<string, string>> = { error: 'Error', warni
 
 /** The citation's preview, its link state and the problems found in its range. */
 function citationHover(a: Analysis, c: Citation): string {
-  const lines = [citationPreview(c, a.text), `**Link:** ${describeLinkState(linkState(c))}`];
+  const preview = citationPreview(c, a.text);
+  const lines = [preview || '*(nothing CS1 would show)*', `**Link:** ${describeLinkState(linkState(c))}`];
   const { start, end } = c.template;
   const diags = a.diagnostics;
   let lo = 0, hi = diags.length;
