@@ -33,8 +33,9 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
   const src = ctx.src;
   const items = resolveLinks(ctx, rawItems);
   if (!startsLine) startsLine = start === 0 || src.charCodeAt(start - 1) === NL;
+  // Most containers (template values) are one line that does not start a line: inline structure only.
+  if (!startsLine && !hasNewline(ctx, items)) return inline(ctx, items, start, end);
   const lines = splitLines(ctx, items, start, end);
-  if (lines.length === 1 && !startsLine) return inline(ctx, items, start, end);
 
   const out: SyntaxNode[] = [];
   const slicer = new ItemSlicer(items);
@@ -98,6 +99,23 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     if (li + 1 < lines.length) addText(out, line.end, line.end + 1);
   }
   return out;
+}
+
+/** True when a text leaf of the items contains a newline (by the document's newline index). */
+function hasNewline(ctx: ParseContext, items: SyntaxNode[]): boolean {
+  const nls = ctx.newlines;
+  if (!nls.length) return false;
+  for (const n of items) {
+    if (n.type !== 'Text') continue;
+    let lo = 0, hi = nls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nls[mid] < n.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < nls.length && nls[lo] < n.end) return true;
+  }
+  return false;
 }
 
 /** Splits a container into lines at the newlines of its text leaves (a newline inside an atom does not count). */

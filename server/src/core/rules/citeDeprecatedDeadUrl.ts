@@ -1,7 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
-import { paramNameRange } from './citeShared';
+import { paramNameRange, removeParamEdit } from './citeShared';
 
-const MAP: Record<string, string | null> = { yes: 'dead', y: 'dead', true: 'dead', no: 'live', unfit: 'unfit', usurped: 'usurped', '': null, 'bot: unknown': null };
+const MAP = new Map<string, string | null>([['yes', 'dead'], ['y', 'dead'], ['true', 'dead'], ['no', 'live'], ['unfit', 'unfit'], ['usurped', 'usurped'], ['', null], ['bot: unknown', null]]);
 
 /** |deadurl= and |dead-url= were removed from CS1 (unknown parameter, |url-status= suggested). */
 export const citeDeprecatedDeadUrl: Rule = {
@@ -14,11 +14,11 @@ export const citeDeprecatedDeadUrl: Rule = {
       for (const p of c.params) {
         const key = p.name.toLowerCase();
         if (key !== 'deadurl' && key !== 'dead-url') continue;
-        const mapped = MAP[p.value.toLowerCase()];
+        const mapped = MAP.get(p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
         if (mapped === null) {
-          fixes.push({ title: `Remove |${p.name}=`, edits: [{ start: p.node.start, end: p.node.end - (/\s*$/.exec(ctx.src.slice(p.node.start, p.node.end))![0].length), newText: '' }], safe: true });
+          fixes.push({ title: `Remove |${p.name}=`, edits: [removeParamEdit(p.node)], safe: true });
         } else if (mapped !== undefined && !c.get('url-status')) {
           fixes.push({
             title: `Replace with |url-status=${mapped}`,

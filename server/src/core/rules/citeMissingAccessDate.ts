@@ -11,7 +11,7 @@ export const citeMissingAccessDate: Rule = {
   description: 'A citation with a |url= (or |chapter-url=) and no |access-date= (project policy, not a Wikipedia error).',
   wikipedia: null,
   check(ctx) {
-    const only = Array.isArray(ctx.options.templates) ? new Set((ctx.options.templates as string[]).map((t) => t.toLowerCase())) : null;
+    const only = Array.isArray(ctx.options.templates) ? new Set((ctx.options.templates as unknown[]).map((t) => String(t).replace(/[_\s]+/g, ' ').trim().toLowerCase())) : null;
     for (const c of ctx.citations) {
       if (only && !only.has(c.info.name)) continue;
       const url = c.get('url') ?? c.get('chapter-url');

@@ -5,11 +5,13 @@ import { templateNameRange } from './citeShared';
 export const citeMissingUrl: Rule = {
   id: 'cite-missing-url',
   defaultSeverity: 'error',
-  description: '{{cite web}}, {{cite podcast}} or {{cite mailing list}} with no |url=.',
+  description: '{{cite web}}, {{cite podcast}}, {{cite mailing list}} (or {{citation}} with |website=) with no |url=.',
   wikipedia: 'err_cite_web_url',
   check(ctx) {
     for (const c of ctx.citations) {
-      if (!c.info.required.includes('url') || c.get('url')) continue;
+      // {{citation}} acts as cite web when |website= is given (err_cite_web_url)
+      const webCitation = c.info.citationClass === 'citation' && c.params.some((p) => p.name === 'website' && p.value !== '');
+      if ((!c.info.required.includes('url') && !webCitation) || c.get('url')) continue;
       ctx.report({ ...templateNameRange(ctx.src, c.template), message: `{{${c.info.name}}} requires |url=` });
     }
   },

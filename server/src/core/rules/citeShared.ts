@@ -73,3 +73,11 @@ export function templateNameRange(src: string, t: { nameNode: { start: number; e
   while (e > s && /\s/.test(src[e - 1])) e--;
   return { start: s, end: e };
 }
+
+/**
+ * An edit removing a parameter whole: its pipe, name, value and the whitespace that ends the value, which
+ * keeps the citation's spacing (` |a=1 |b=2 |c=3` loses ` |b=2`... exactly `|b=2 `) and one-per-line layouts.
+ */
+export function removeParamEdit(p: { start: number; end: number }): TextEdit {
+  return { start: p.start, end: p.end, newText: '' };
+}

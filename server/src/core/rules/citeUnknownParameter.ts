@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { isParameterAcceptedBy, suggestParameter } from '../cs1/parameters';
-import { paramNameRange } from './citeShared';
+import { paramNameRange, removeParamEdit } from './citeShared';
 
 /**
  * `err_parameter_ignored` / `err_parameter_ignored_suggest` / `err_param_unknown_empty`, and `err_text_ignored`
@@ -25,9 +25,7 @@ export const citeUnknownParameter: Rule = {
           fixes.push({ title: `Change to |${suggestion}=`, edits: [{ start: r.start, end: r.end, newText: suggestion }], safe: true });
         }
         if (p.value === '') {
-          let from = p.node.start;
-          while (from > c.template.start && /\s/.test(ctx.src[from - 1]) && ctx.src[from - 1] !== '\n') from--;
-          fixes.push({ title: `Remove the empty |${p.name}=`, edits: [{ start: p.node.start, end: p.node.end - /\s*$/.exec(ctx.src.slice(p.node.start, p.node.end))![0].length, newText: '' }], safe: !suggestion });
+          fixes.push({ title: `Remove the empty |${p.name}=`, edits: [removeParamEdit(p.node)], safe: !suggestion });
         }
         const where = known ? ` is not supported by {{${c.info.name}}}` : ' is not a CS1 parameter';
         ctx.report({

@@ -1,26 +1,23 @@
 import type { Rule } from '../lint/types';
-import { paramRange } from './citeShared';
+import { paramRange, removeParamEdit } from './citeShared';
 
 /** `maint_url_status`: |url-status= other than dead with no |archive-url= (CS1 ignores it). */
 export const citeUrlStatusWithoutArchive: Rule = {
   id: 'cite-url-status-without-archive',
   defaultSeverity: 'info',
-  description: 'A |url-status= (other than dead) with no |archive-url=: CS1 ignores it.',
+  description: 'A |url-status= (other than dead or deviated) with no |archive-url=: CS1 ignores it.',
   wikipedia: 'maint_url_status',
   check(ctx) {
     for (const c of ctx.citations) {
       const status = c.get('url-status');
       if (!status || status.value === 'dead' || status.value === 'deviated' || c.get('archive-url')) continue;
       const r = paramRange(ctx.src, status);
-      // remove "|url-status=live" with its pipe and the whitespace before it
-      let from = status.node.start;
-      while (from > c.template.start && /\s/.test(ctx.src[from - 1])) from--;
       ctx.report({
         start: r.start,
         end: r.end,
         message: `|url-status=${status.value} has no effect without |archive-url=`,
         tags: ['unnecessary'],
-        fixes: [{ title: 'Remove |url-status=', edits: [{ start: from, end: status.node.end - (/\s*$/.exec(ctx.src.slice(status.node.start, status.node.end))![0].length), newText: '' }], safe: false }],
+        fixes: [{ title: 'Remove |url-status=', edits: [removeParamEdit(status.node)], safe: false }],
       });
     }
   },

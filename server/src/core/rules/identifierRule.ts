@@ -5,7 +5,7 @@ export function identifierRule(id: string, wikipedia: string, label: string, can
   return {
     id,
     defaultSeverity: 'error',
-    description: `An invalid ${label} (CS1's format and checksum rules).`,
+    description: `An invalid ${label} (CS1's ${label === 'DOI' ? 'format' : 'format and checksum'} rules).`,
     wikipedia,
     check(ctx) {
       for (const c of ctx.citations) {

@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import type { ParameterNode } from '../parser/nodes';
-import { paramNameRange } from './citeShared';
+import { paramNameRange, removeParamEdit } from './citeShared';
 import { textWithoutComments } from '../model';
 
 /**
@@ -25,11 +25,11 @@ export const templateDuplicateParameter: Rule = {
         const value = textWithoutComments(ctx.src, p.valueNode).trim();
         const fixes: Fix[] = [];
         // Removing the earlier one never changes the output: MediaWiki ignores it anyway.
-        const removeEarlier = { start: prev.start, end: prev.end - /\s*$/.exec(ctx.src.slice(prev.start, prev.end))![0].length };
+        const removeEarlier = removeParamEdit(prev);
         if (prevValue === value || prevValue === '') {
-          fixes.push({ title: `Remove the earlier |${prev.name}=${prevValue ? '' : ' (empty)'}`, edits: [{ ...removeEarlier, newText: '' }], safe: true });
+          fixes.push({ title: `Remove the earlier |${prev.name}=${prevValue ? '' : ' (empty)'}`, edits: [removeEarlier], safe: true });
         } else if (value === '') {
-          fixes.push({ title: `Remove this empty |${p.name}= (MediaWiki would keep it, blanking the earlier value)`, edits: [{ start: p.start, end: p.end - /\s*$/.exec(ctx.src.slice(p.start, p.end))![0].length, newText: '' }], safe: false });
+          fixes.push({ title: `Remove this empty |${p.name}= (MediaWiki would keep it, blanking the earlier value)`, edits: [removeParamEdit(p)], safe: false });
         }
         const pr = paramNameRange(ctx.src, prev);
         ctx.report({
