@@ -53,10 +53,10 @@ test('definition in a group, and nothing away from refs', () => {
 test('references: every use of the name in its group, as the name without quotes', () => {
   const { a, offset } = at(PAGE.replace('{{r|smith}}', '{{r|s‸mith}}'));
   const all = references(a, offset, true);
-  assert.deepEqual(all.map((r) => offsetsOf(a.lines, r)), [[12, 17], [47, 52], [60, 65]]);
+  assert.deepEqual(all.map((r) => offsetsOf(a.lines, r)), [[12, 17], [47, 52], [61, 66]]);
   assert.deepEqual(all.map((r) => textOf(a.lines, r)), ['smith', 'smith', 'smith']);
   const reuses = references(a, offset, false);
-  assert.deepEqual(reuses.map((r) => offsetsOf(a.lines, r)), [[47, 52], [60, 65]]);
+  assert.deepEqual(reuses.map((r) => offsetsOf(a.lines, r)), [[47, 52], [61, 66]]);
 });
 
 test('references of an unnamed ref, or off any ref, are empty', () => {
@@ -165,7 +165,7 @@ test('highlights: the definition writes, reuses read', () => {
   const hs = documentHighlights(a, offset);
   assert.deepEqual(
     hs.map((h) => [offsetsOf(a.lines, h.range), h.kind]),
-    [[[12, 17], DocumentHighlightKind.Write], [[47, 52], DocumentHighlightKind.Read], [[60, 65], DocumentHighlightKind.Read]],
+    [[[12, 17], DocumentHighlightKind.Write], [[47, 52], DocumentHighlightKind.Read], [[61, 66], DocumentHighlightKind.Read]],
   );
 });
 

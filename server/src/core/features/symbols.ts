@@ -8,6 +8,7 @@ import type { Analysis } from '../analysis';
 import type { Citation } from '../citations';
 import { textWithoutComments, type RefUse } from '../model';
 import type { SyntaxNode } from '../parser/nodes';
+import { refNameSpan } from './navigation';
 
 /** Detail of an outline entry found by the mid-line heading heuristic (see `pseudoHeadings`). */
 export const MID_LINE_HEADING_DETAIL = '(mid-line: not a heading on Wikipedia)';
@@ -118,7 +119,7 @@ function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range
   for (const r of a.model.refs) {
     if (!r.isDefinition) continue;
     if (r.name === null && refsWithCitation.has(r)) continue;
-    const sel = r.nameNode ?? r.tagNode;
+    const sel = refNameSpan(src, r) ?? r.tagNode;
     const name = r.name ?? snippet(r.content ? r.content.text : '') ?? '<ref>';
     const details: string[] = [];
     if (r.name === null) details.push('unnamed ref');
