@@ -38,11 +38,15 @@ export interface Citation {
   deadLinkTag: TemplateNode | null;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 12 || c === 11 || (c > 0x1fff && /\s/.test(String.fromCharCode(c)));
+}
+
 /** Trimmed value range of a parameter. */
 export function trimmedValueRange(src: string, node: SyntaxNode): { start: number; end: number } {
   let s = node.start, e = node.end;
-  while (s < e && /\s/.test(src[s])) s++;
-  while (e > s && /\s/.test(src[e - 1])) e--;
+  while (s < e && isSpace(src.charCodeAt(s))) s++;
+  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 

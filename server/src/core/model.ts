@@ -79,6 +79,15 @@ export function normaliseRefName(value: string): string {
 /** Concatenated source of a node with comments removed. */
 export function textWithoutComments(src: string, node: SyntaxNode): string {
   if (!node.children) return node.type === 'Comment' ? '' : src.slice(node.start, node.end);
+  // the common case: a value of plain leaves, no comment anywhere
+  let plain = true;
+  for (const c of node.children) {
+    if (c.children || c.type === 'Comment') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return src.slice(node.start, node.end);
   const parts: string[] = [];
   const stack: SyntaxNode[] = [node];
   while (stack.length) {
@@ -111,10 +120,21 @@ export function buildModel(doc: DocumentNode): DocumentModel {
   const headings: HeadingNode[] = [];
 
   // Iterative walk carrying context: enclosing ref and whether inside a list-defining container.
-  interface Frame { node: SyntaxNode; ref: RefUse | null; listGroup: string | null }
-  const stack: Frame[] = [{ node: doc, ref: null, listGroup: null }];
-  while (stack.length) {
-    const { node, ref, listGroup } = stack.pop()!;
+  // (three parallel stacks rather than frame objects: this walk visits every container of the page)
+  const nodeStack: SyntaxNode[] = [doc];
+  const refStack: (RefUse | null)[] = [null];
+  const listStack: (string | null)[] = [null];
+  const stack = {
+    push(f: { node: SyntaxNode; ref: RefUse | null; listGroup: string | null }) {
+      nodeStack.push(f.node);
+      refStack.push(f.ref);
+      listStack.push(f.listGroup);
+    },
+  };
+  while (nodeStack.length) {
+    const node = nodeStack.pop()!;
+    const ref = refStack.pop() as RefUse | null;
+    const listGroup = listStack.pop() as string | null;
     let childRef = ref;
     let childList = listGroup;
     switch (node.type) {
@@ -186,7 +206,11 @@ export function buildModel(doc: DocumentNode): DocumentModel {
     if (ch) {
       for (let i = ch.length - 1; i >= 0; i--) {
         const c = ch[i];
-        if (c.children || c.type === 'Comment') stack.push({ node: c, ref: childRef, listGroup: childList });
+        if (c.children || c.type === 'Comment') {
+          nodeStack.push(c);
+          refStack.push(childRef);
+          listStack.push(childList);
+        }
       }
     }
   }

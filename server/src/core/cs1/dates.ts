@@ -429,3 +429,20 @@ export function detectDateFormat(values: readonly string[]): 'dmy' | 'mdy' | 'ym
   }
   return best;
 }
+
+const checkedDates = new Map<string, Cs1DateResult>();
+
+/**
+ * `parseCs1Date` remembered across calls: a page repeats the same dates many times and every keystroke
+ * re-lints it. The key includes today, which changes the result for access dates and future years.
+ */
+export function parseCs1DateCached(value: string, param: string, today: CalendarDate): Cs1DateResult {
+  const key = `${param}\u0000${today.year}-${today.month}-${today.day}\u0000${value}`;
+  let r = checkedDates.get(key);
+  if (!r) {
+    if (checkedDates.size > 20000) checkedDates.clear();
+    r = parseCs1Date(value, param, today);
+    checkedDates.set(key, r);
+  }
+  return r;
+}

@@ -133,3 +133,14 @@ export function archiveUrlRepeatsOriginal(archiveUrl: string, originalUrls: read
 export function archiveServiceName(url: string): string | undefined {
   return archiveServiceOf(url)?.name;
 }
+
+const checkedUrls = new Map<string, string | undefined>();
+
+/** `urlError` remembered across calls (pages repeat URLs, and every keystroke re-lints). */
+export function urlErrorCached(value: string): string | undefined {
+  if (checkedUrls.has(value)) return checkedUrls.get(value);
+  if (checkedUrls.size > 20000) checkedUrls.clear();
+  const r = urlError(value);
+  checkedUrls.set(value, r);
+  return r;
+}

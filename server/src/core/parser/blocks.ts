@@ -624,18 +624,42 @@ function resolveLinks(ctx: ParseContext, items: SyntaxNode[]): SyntaxNode[] {
   let any = false;
   for (const n of items) if (n instanceof LinkCandidate) { any = true; break; }
   if (!any) return items;
+  const src = ctx.src;
   const out: SyntaxNode[] = [];
-  for (const n of items) {
+  for (let k = 0; k < items.length; k++) {
+    const n = items[k];
     if (!(n instanceof LinkCandidate)) {
       if (n.type === 'Text') addText(out, n.start, n.end);
       else out.push(n);
       continue;
     }
-    const link = resolveLink(ctx, n);
-    if (link) out.push(link);
-    else addItems(out, resolveLinks(ctx, flattenCandidate(n)));
+    // `[[a|[b]]]`: when the text holds a `[` and a `]` follows, MediaWiki moves that `]` into the text.
+    const next = items[k + 1];
+    const takeBracket = next !== undefined && next.type === 'Text' && next.start === n.end && src.charCodeAt(n.end) === 93 && candidateTextHasBracket(src, n);
+    const link = resolveLink(ctx, n, takeBracket);
+    if (link) {
+      out.push(link);
+      if (takeBracket) {
+        if (next.end > next.start + 1) addText(out, next.start + 1, next.end);
+        k++;
+      }
+    } else addItems(out, resolveLinks(ctx, flattenCandidate(n)));
   }
   return out;
+}
+
+/** True when the candidate has a pipe and a `[` after it, in its text leaves. */
+function candidateTextHasBracket(src: string, n: LinkCandidate): boolean {
+  let piped = false;
+  for (const c of n.children!) {
+    if (c.type !== 'Text') continue;
+    for (let p = c.start; p < c.end; p++) {
+      const ch = src.charCodeAt(p);
+      if (ch === 124) piped = true;
+      else if (ch === 91 && piped) return true;
+    }
+  }
+  return false;
 }
 
 function flattenCandidate(n: LinkCandidate): SyntaxNode[] {
@@ -647,10 +671,17 @@ function flattenCandidate(n: LinkCandidate): SyntaxNode[] {
   return out;
 }
 
-function resolveLink(ctx: ParseContext, n: LinkCandidate): SyntaxNode | null {
+function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): SyntaxNode | null {
   const src = ctx.src;
   const inner = n.children!.slice(1, n.children!.length - 1);
-  const s = n.start + 2, e = n.end - 2;
+  const s = n.start + 2;
+  let e = n.end - 2;
+  const end = takeBracket ? n.end + 1 : n.end;
+  if (takeBracket) {
+    // the first `]` of the closing run becomes text; the link closes one character later
+    inner.push(new SyntaxNode('Text', e, e + 1, null)); // a fresh leaf: the candidate's own leaves stay untouched
+    e++;
+  }
   // The target runs to the first pipe in text.
   let pipe = -1;
   let target = '';
@@ -682,7 +713,7 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate): SyntaxNode | null {
     children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
     children.push(new SyntaxNode('LinkText', pipe + 1, e, inline(ctx, slicer.slice(pipe + 1, e), pipe + 1, e)));
   }
-  children.push(new SyntaxNode('Punct', e, n.end, null));
+  children.push(new SyntaxNode('Punct', e, end, null));
   const clean = trimmed.replace(/\u0000/g, '');
   const hash = clean.indexOf('#');
   const page = (hash >= 0 ? clean.slice(0, hash) : clean).replace(/_/g, ' ').trim();
@@ -697,7 +728,13 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate): SyntaxNode | null {
       else if (syntaxData.interwikiPrefixes.has(prefix)) kind = 'interwiki';
     }
   }
-  return new WikilinkNode(n.start, n.end, children, page, fragment, kind, targetNode);
+  // Only file links may hold links in their text: `[[a|[[b]]]]` links b alone, `[[a|` and `]]` are text.
+  if (pipe >= 0 && !(kind === 'file' && !/^\s*media\s*:/i.test(page))) {
+    const text = children[children.length - 2];
+    if (text.children?.some((c) => c.type === 'Wikilink')) return null;
+  }
+  return new WikilinkNode(n.start, end, children, page, fragment, kind, targetNode);
 }
 
-const bracketProtocolOnce = /^(?:https?|ftps?|mailto|news|irc|ircs|gopher|nntp|telnet|svn|git|sftp|ssh|\/\/)[:/]/i;
+/** A target that starts with a URL protocol (`http://`, `mailto:`, `//`) is an external link, not a page. */
+const bracketProtocolOnce = new RegExp(`^(?:${syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`, 'i');

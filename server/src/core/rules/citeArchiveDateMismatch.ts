@@ -1,6 +1,6 @@
 import type { Rule } from '../lint/types';
 import { waybackTimestampDate } from '../cs1/urls';
-import { parseCs1Date, formatDate } from '../cs1/dates';
+import { parseCs1DateCached, formatDate } from '../cs1/dates';
 import { dateFormatFor } from './citeShared';
 
 /** `err_archive_date_url_ts_mismatch`: |archive-date= differs from the date in the Wayback URL's timestamp. */
@@ -16,7 +16,7 @@ export const citeArchiveDateMismatch: Rule = {
       if (!a || !d) continue;
       const ts = waybackTimestampDate(a.value, ctx.today);
       if (!ts) continue;
-      const parsed = parseCs1Date(d.value, 'archive-date', ctx.today);
+      const parsed = parseCs1DateCached(d.value, 'archive-date', ctx.today);
       if (!parsed.ok || parsed.kind !== 'full') continue;
       const s = parsed.start;
       if (s.year === ts.year && s.month === ts.month && s.day === ts.day) continue;

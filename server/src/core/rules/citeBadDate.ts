@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { parseCs1Date } from '../cs1/dates';
+import { parseCs1DateCached } from '../cs1/dates';
 
 const DATE_PARAMS = new Set(['date', 'access-date', 'archive-date', 'orig-date', 'publication-date', 'year', 'doi-broken-date', 'pmc-embargo-date', 'lay-date']);
 
@@ -15,14 +15,14 @@ export const citeBadDate: Rule = {
         if (!p.lookup.known || !DATE_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
         if (p.lookup.canonical === 'orig-date') continue; // free text in CS1
         if (/\{\{|\}\}|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // a template computes it
-        const r = parseCs1Date(p.value, p.name, ctx.today);
+        const r = parseCs1DateCached(p.value, p.name, ctx.today);
         if (r.ok) continue;
         ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
       }
       // |year= and |date= disagreeing is part of err_bad_date too
       const year = c.value('year'), date = c.value('date');
       if (year && date) {
-        const y = parseCs1Date(year, 'year', ctx.today), d = parseCs1Date(date, 'date', ctx.today);
+        const y = parseCs1DateCached(year, 'year', ctx.today), d = parseCs1DateCached(date, 'date', ctx.today);
         if (y.ok && d.ok && y.start.year !== d.start.year && !(d.end && y.start.year >= d.start.year && y.start.year <= d.end.year)) {
           const yp = c.get('year')!;
           ctx.report({ start: yp.valueStart, end: yp.valueEnd, message: `|year=${year} does not match |date=${date}` });

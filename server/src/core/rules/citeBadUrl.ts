@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { urlError } from '../cs1/urls';
+import { urlErrorCached } from '../cs1/urls';
 
 const URL_PARAMS = new Set(['url', 'archive-url', 'chapter-url', 'map-url', 'transcript-url', 'conference-url', 'lay-url']);
 
@@ -14,7 +14,7 @@ export const citeBadUrl: Rule = {
       for (const p of c.params) {
         if (!p.lookup.known || !URL_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
         if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // a template computes it
-        const reason = urlError(p.value);
+        const reason = urlErrorCached(p.value);
         if (!reason) continue;
         const fixes = [];
         if (/^www\./i.test(p.value)) fixes.push({ title: 'Add https://', edits: [{ start: p.valueStart, end: p.valueStart, newText: 'https://' }], safe: false });

@@ -33,11 +33,7 @@ export const refInvalidAttribute: Rule = {
         });
       }
     };
-    const stack = [...(ctx.doc.children ?? [])];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n instanceof ExtensionTagNode && (n.name === 'ref' || n.name === 'references') && n.closed) walk(n);
-      if (n.children) for (const c of n.children) if (c.children) stack.push(c);
-    }
+    for (const r of ctx.model.refs) if (r.node instanceof ExtensionTagNode) walk(r.node);
+    for (const l of ctx.model.refLists) if (l.node instanceof ExtensionTagNode) walk(l.node);
   },
 };
