@@ -80,7 +80,8 @@ async function main() {
     const walls: number[] = [];
     for (let r = 0; r < (quick ? 1 : 3); r++) {
       const t0 = performance.now();
-      const res = spawnSync(process.execPath, [cli, '--format', 'json', '--today', '2026-11-28', ARTICLES], { maxBuffer: 1 << 30 });
+      // as the installed `wikitext-lint` bin runs it (its shebang passes --max-semi-space-size=32)
+      const res = spawnSync(process.execPath, ['--max-semi-space-size=32', cli, '--format', 'json', '--today', '2026-11-28', ARTICLES], { maxBuffer: 1 << 30 });
       walls.push(performance.now() - t0);
       if (res.status !== 0 && res.status !== 1) console.log('CLI failed:', res.stderr.toString().slice(0, 500));
     }
