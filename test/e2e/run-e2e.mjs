@@ -1,0 +1,360 @@
+// End-to-end tests of the extension inside a real VS Code: code-server 4.100.3 (VS Code 1.100.3 workbench and
+// extension host) driven by headless Debian Chromium through playwright-core. No VS Code download needed.
+//
+//   1. test/e2e/install.sh: chromium, ripgrep, code-server into .e2e/code-server/ (idempotent, fast when done)
+//   2. builds the mocha suite (test/e2e/suite -> out/e2e/suite)
+//   3. starts code-server on a free 127.0.0.1 port with fresh state dirs, in its own process group
+//   4. runs the mocha suite inside the extension host (extensionDevelopmentPath + extensionTestsPath payload)
+//   5. checks the UI with Playwright (language mode, problem counts, Problems panel, hover) and takes
+//      screenshots into docs/images/
+//   6. stops code-server (its whole process group) whatever happens
+//
+// Usage: node test/e2e/run-e2e.mjs [--skip-install] [--no-ui] [--no-mocha] [--verbose]
+// Expects dist/ built (`npm run test:e2e` builds first). Exit code 0 only when everything passed.
+import { chromium } from 'playwright-core';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+import { buildSuite, ROOT } from './build-suite.mjs';
+
+const args = new Set(process.argv.slice(2));
+const VERBOSE = args.has('--verbose') || !!process.env.VERBOSE;
+const E2E_DIR = process.env.E2E_DIR || path.join(ROOT, '.e2e');
+const CS_BIN = path.join(E2E_DIR, 'code-server', 'node_modules', '.bin', 'code-server');
+const STATE = path.join(E2E_DIR, 'state');
+const IMAGES = path.join(ROOT, 'docs', 'images');
+const SEED_NAME = 'Kazakhstan__Government_and_politics.wiki';
+const SEED = path.join(ROOT, 'test', 'fixtures', 'corpus', SEED_NAME);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 10 * 60_000);
+const MOCHA_TIMEOUT_MS = 5 * 60_000;
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const results = []; // { name, ok, detail }
+const record = (ok, name, detail = '') => {
+  results.push({ name, ok, detail });
+  log(ok ? 'PASS' : 'FAIL', name, detail ? `- ${detail}` : '');
+};
+
+let cs = null; // code-server child (leader of its own process group)
+let browser = null;
+const tempDirs = [];
+
+const groupAlive = (pgid) => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
+
+/**
+ * Stops code-server's process group (code-server, extension host, file watcher, language server): TERM, then
+ * KILL after 5 s. Async, so that Node's event loop reaps code-server itself (a zombie still counts in its group).
+ */
+async function stopCodeServer() {
+  if (!cs?.pid) return;
+  const pgid = cs.pid;
+  cs = null;
+  try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
+  const deadline = Date.now() + 5000;
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } log(`code-server (process group ${pgid}) killed`); }
+  else log(`code-server (process group ${pgid}) stopped`);
+}
+
+/** Last resort on exit paths (no event loop any more): KILL the group at once. */
+function killCodeServerNow() {
+  if (!cs?.pid) return;
+  try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ }
+  cs = null;
+}
+
+async function cleanup() {
+  await stopCodeServer();
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+  tempDirs.length = 0;
+}
+
+let finishing = false;
+async function finish(extraFailure) {
+  if (extraFailure) record(false, extraFailure);
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(watchdog);
+  await browser?.close().catch(() => {});
+  await withTimeout('cleanup', 15_000, cleanup()).catch((e) => { log(String(e.message)); killCodeServerNow(); });
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  if (failed) for (const r of results.filter((x) => !x.ok)) console.log(`  failed: ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  process.exit(failed || !results.length ? 1 : 0);
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { log(`received ${sig}`); void finish(`interrupted by ${sig}`); });
+}
+process.on('exit', () => killCodeServerNow()); // last resort: never leave code-server running
+const watchdog = setTimeout(() => { log(`overall timeout ${TOTAL_TIMEOUT_MS} ms`); void finish('overall timeout'); }, TOTAL_TIMEOUT_MS);
+
+/** Resolves `fn()`'s result, or rejects after `ms` with a message naming `what`. */
+function withTimeout(what, ms, promise) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+/** A fresh folder (outside the repository, so no .wikitext-lint.json above it) holding a copy of the seed. */
+function workspaceWithSeed(tag) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wikitext-e2e-${tag}-`));
+  tempDirs.push(dir);
+  fs.copyFileSync(SEED, path.join(dir, SEED_NAME));
+  return dir;
+}
+
+async function startCodeServer(port) {
+  fs.rmSync(STATE, { recursive: true, force: true });
+  for (const d of ['user-data/User', 'extensions', 'tmp', 'xdg-config', 'xdg-data']) fs.mkdirSync(path.join(STATE, d), { recursive: true });
+  fs.writeFileSync(path.join(STATE, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  fs.writeFileSync(path.join(STATE, 'user-data', 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'files.hotExit': 'off',
+    'git.enabled': false,
+    'editor.renderLineHighlight': 'none', // the seed is one long wrapped line: a line highlight would tint it all
+    'editor.hover.above': false, // the hover opens below the line: not clipped at the top of the editor
+  }, null, 2));
+  const logFile = path.join(STATE, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const env = {
+    ...process.env,
+    EXTENSIONS_GALLERY: '{}', // no marketplace look-ups (unreachable offline)
+    TMPDIR: path.join(STATE, 'tmp'), // sockets and temp files of VS Code stay in the state dir
+    XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'),
+    XDG_DATA_HOME: path.join(STATE, 'xdg-data'),
+  };
+  cs = spawn(CS_BIN, [
+    '--config', path.join(STATE, 'config.yaml'),
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', path.join(STATE, 'user-data'), '--extensions-dir', path.join(STATE, 'extensions'),
+  ], { detached: true, stdio: ['ignore', out, out], env }); // detached = setsid: its own process group
+  fs.closeSync(out);
+  const child = cs;
+  let exited = null;
+  child.on('exit', (code, sig) => { exited = `code-server exited (${code ?? sig}); see ${logFile}`; });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(exited);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) break;
+    } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`code-server not ready on port ${port} after 30 s; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`code-server ${child.pid} ready on 127.0.0.1:${port} (log ${path.relative(ROOT, logFile)})`);
+}
+
+/** Waits (bounded) until the page's running animations end, so screenshots don't catch a fade-in. */
+async function settle(page) {
+  await page.evaluate(() => Promise.race([
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 2000)),
+  ])).catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+}
+
+const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
+function workbenchUrl(port, folder, payload) {
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Phase 1: the mocha suite inside the extension host; its result lines come back through codeAutomationLog. */
+async function runMocha(port, suiteEntry) {
+  const folder = workspaceWithSeed('tests');
+  const payload = [['extensionDevelopmentPath', remote(port, ROOT)], ['extensionTestsPath', remote(port, suiteEntry)]];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (m) => { if (VERBOSE) console.log(`  [browser ${m.type()}] ${m.text().split('\n')[0]}`); });
+  let summary = null;
+  let inSuite = false;
+  let exitCode;
+  try {
+    exitCode = await withTimeout('mocha suite in the extension host', MOCHA_TIMEOUT_MS, new Promise((resolve, reject) => {
+      // The web workbench calls window.codeAutomationExit(code, logs) when the extension test run ends.
+      page.exposeFunction('codeAutomationExit', (code, logs) => {
+        if (code !== 0 || VERBOSE) for (const l of logs || []) if (/exthost/i.test(l.relativePath)) console.log(`--- ${l.relativePath}\n${l.contents}`);
+        resolve(code);
+      })
+        .then(() => page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
+          const text = format(...logArgs);
+          const m = /E2E_MOCHA_RESULT (\{.*\})/.exec(text);
+          if (m) { summary = JSON.parse(m[1]); inSuite = false; return; }
+          if (text.includes('E2E_MOCHA_START')) { inSuite = true; return; }
+          // Workbench chatter is shown with --verbose only; the suite's own output always.
+          const chatter = /^(Ignoring fetching additional builtin|Updating additional builtin|Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore)/;
+          if (VERBOSE || (inSuite && !chatter.test(text))) console.log(text.replace(/^/gm, '  | '));
+        }))
+        .then(() => page.goto(workbenchUrl(port, folder, payload)))
+        .catch(reject);
+    }));
+  } catch (e) {
+    record(false, 'mocha suite finished', String(e.message ?? e));
+    await page.screenshot({ path: path.join(E2E_DIR, 'mocha-error.png') }).catch(() => {});
+  } finally {
+    await context.close().catch(() => {});
+  }
+  if (summary) {
+    for (const t of summary.passed) results.push({ name: `mocha: ${t}`, ok: true });
+    for (const f of summary.failed) results.push({ name: `mocha: ${f}`, ok: false });
+    for (let i = summary.failed.length; i < summary.failures; i++) results.push({ name: 'mocha: (failure in a hook)', ok: false });
+    log(`mocha: ${summary.passes} passed, ${summary.failures} failed, exit code ${exitCode}`);
+  } else if (exitCode !== undefined) {
+    record(false, 'mocha suite reported its results', `exit code ${exitCode}, no E2E_MOCHA_RESULT line`);
+  }
+}
+
+/** Phase 2: what a user sees. */
+async function runUi(port) {
+  const folder = workspaceWithSeed('ui');
+  fs.mkdirSync(IMAGES, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (e) => log('[pageerror]', String(e).slice(0, 200)));
+  const check = (ok, name, detail) => record(!!ok, `ui: ${name}`, detail);
+  const waitUntil = async (what, fn, arg, timeout = 60_000) => {
+    try { await page.waitForFunction(fn, arg, { timeout }); return true; } catch { log(`gave up waiting for ${what} after ${timeout} ms`); return false; }
+  };
+  try {
+    await page.goto(workbenchUrl(port, folder, [['extensionDevelopmentPath', remote(port, ROOT)]]));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    log('workbench rendered');
+
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED_NAME }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await page.waitForSelector('.editor-instance .view-lines', { timeout: 30_000 });
+
+    // The file shows as Plain Text until the extension host has registered the language: wait, don't sleep.
+    await waitUntil('language mode Wikitext', () => /wikitext/i.test(document.getElementById('status.editor.mode')?.textContent || ''), null);
+    const lang = ((await page.locator('[id="status.editor.mode"]').textContent({ timeout: 5000 }).catch(() => '')) || '').trim();
+    check(lang === 'Wikitext', 'status bar language mode reads "Wikitext"', `"${lang}"`);
+
+    // 19 cite-missing-access-date warnings + 5 cite-dead-link-archived infos, no errors.
+    const countsOk = () => {
+      const l = document.getElementById('status.problems')?.getAttribute('aria-label') || '';
+      return /Warnings?: 19\b/.test(l) && /Infos?: 5\b/.test(l) && !/Errors?: [1-9]/.test(l);
+    };
+    await waitUntil('problem counts', countsOk, null);
+    const problems = page.locator('[id="status.problems"]');
+    const label = await problems.getAttribute('aria-label', { timeout: 5000 }).catch(() => null);
+    check(await page.evaluate(countsOk), 'status bar problems show 19 warnings and 5 infos', `"${label}"`);
+
+    await problems.click(); // opens the Problems panel
+    const panel = page.locator('.markers-panel').first();
+    await panel.waitFor({ timeout: 20_000 });
+    await waitUntil('Problems panel rows', () => (document.querySelector('.markers-panel')?.textContent || '').includes('cite-missing-access-date'), null, 20_000);
+    const panelText = await page.evaluate(() => document.querySelector('.markers-panel')?.textContent || '');
+    check(/Citation has \|url= but no \|access-date=/.test(panelText) && panelText.includes('cite-missing-access-date'),
+      'Problems panel lists the cite-missing-access-date warnings');
+
+    // The first problem is far along the seed's single line: open it from the panel, then its squiggle is in view.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'cite-missing-access-date' }).first().click();
+    await waitUntil('squiggles', () => document.querySelectorAll('.editor-instance .squiggly-warning').length > 0, null, 20_000);
+    const squiggles = await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-info').count();
+    check(squiggles > 0, 'squiggles drawn in the editor', `${squiggles}`);
+
+    /** Runs "Show or Focus Hover" from the command palette at the cursor; resolves when a hover holds `needle`. */
+    const showHover = async (needle) => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+      await page.keyboard.type('Show or Focus Hover');
+      await waitUntil('command palette entry', () => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => /Show or Focus Hover/.test(r.textContent || '')), null, 10_000);
+      await page.keyboard.press('Enter');
+      return waitUntil(`hover with "${needle}"`, (n) => [...document.querySelectorAll('.monaco-hover')].some((h) => (h.textContent || '').includes(n)), needle, 20_000);
+    };
+
+    // Into the editor, cursor to the start of the flagged range (drops the line highlight of the reveal), and
+    // show the hover there: the warning's message with its Quick Fix.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('ArrowLeft');
+    const diagHover = await showHover('add the date the source was read');
+    check(diagHover, 'hover on a squiggle shows the warning');
+    await settle(page);
+    await page.screenshot({ path: path.join(IMAGES, 'vscode-diagnostics.png') });
+    log('screenshot docs/images/vscode-diagnostics.png');
+    await page.keyboard.press('Escape');
+
+    // Hover: cursor into "Cite news" of the BBC citation (Ctrl+G line:column), then "Show or Focus Hover".
+    const text = fs.readFileSync(SEED, 'utf8');
+    const column = text.indexOf('{{Cite news|url=https://www.bbc.com/news/world-asia-47628854') + 2 + 4 + 1; // 1-based, inside the name
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.type(`1:${column}`);
+    await page.keyboard.press('Enter');
+    const hoverOk = await showHover('Kazakh leader resigns after three decades');
+    const hoverText = (await page.locator('.monaco-hover').allInnerTexts().catch(() => [])).join(' | ');
+    check(hoverOk, 'hover on a citation shows its preview', hoverOk ? '' : `hover text: "${hoverText.slice(0, 200)}"`);
+    await settle(page);
+    await page.screenshot({ path: path.join(IMAGES, 'vscode-hover.png') });
+    log('screenshot docs/images/vscode-hover.png');
+
+    // The language server is a child Node process of the extension host, inside code-server's process group.
+    const ps = execFileSync('ps', ['-eo', 'pid,pgid,args']).toString().split('\n');
+    const server = ps.filter((l) => l.includes(path.join(ROOT, 'dist', 'server.js')));
+    check(server.length >= 1, 'language server process runs (dist/server.js)', server.map((l) => l.trim().slice(0, 120)).join(' || '));
+  } catch (e) {
+    check(false, 'UI run completed', String(e.message ?? e).split('\n')[0]);
+    await page.screenshot({ path: path.join(E2E_DIR, 'ui-error.png') }).catch(() => {});
+    log(`failure screenshot ${path.relative(ROOT, path.join(E2E_DIR, 'ui-error.png'))}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function main() {
+  if (!args.has('--skip-install')) {
+    const r = spawnSync('bash', [path.join(ROOT, 'test', 'e2e', 'install.sh')], { stdio: 'inherit', timeout: 10 * 60_000 });
+    if (r.status !== 0) return finish('install.sh failed');
+  }
+  if (!fs.existsSync(CS_BIN)) return finish(`code-server missing at ${CS_BIN}: run test/e2e/install.sh`);
+  let suiteEntry;
+  try { suiteEntry = await buildSuite(); } catch (e) { return finish(`build of the suite: ${e.message}`); }
+  log(`suite built: ${path.relative(ROOT, suiteEntry)}`);
+
+  const port = await freePort();
+  try {
+    await startCodeServer(port);
+    browser = await withTimeout('chromium launch', 30_000, chromium.launch({
+      executablePath: CHROMIUM,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our handlers close it and stop code-server
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }));
+    if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
+    if (!args.has('--no-ui')) await runUi(port);
+  } catch (e) {
+    record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);
+  }
+  await finish();
+}
+
+main().catch((e) => finish(`unexpected: ${e.stack ?? e}`));
