@@ -671,21 +671,13 @@ function flattenCandidate(n: LinkCandidate): SyntaxNode[] {
   return out;
 }
 
-function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): SyntaxNode | null {
-  const src = ctx.src;
-  const inner = n.children!.slice(1, n.children!.length - 1);
-  const s = n.start + 2;
-  let e = n.end - 2;
-  const end = takeBracket ? n.end + 1 : n.end;
-  if (takeBracket) {
-    // the first `]` of the closing run becomes text; the link closes one character later
-    inner.push(new SyntaxNode('Text', e, e + 1, null)); // a fresh leaf: the candidate's own leaves stay untouched
-    e++;
-  }
-  // The target runs to the first pipe in text.
+/** The target of a candidate (up to its first pipe in text) if it is a valid title, else null. Never recurses. */
+function candidateTarget(src: string, n: LinkCandidate): { target: string; pipe: number } | null {
+  const ch = n.children!;
   let pipe = -1;
   let target = '';
-  for (const c of inner) {
+  for (let k = 1; k < ch.length - 1; k++) {
+    const c = ch[k];
     if (c.type === 'Text') {
       const at = indexOfChar(src, 124, c.start, c.end);
       if (at >= 0) {
@@ -702,8 +694,28 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
   }
   if (INVALID_TARGET.test(target)) return null;
   const trimmed = target.trim();
-  if (!trimmed) return null;
-  if (bracketProtocolOnce.test(trimmed)) return null;
+  if (!trimmed || bracketProtocolOnce.test(trimmed)) return null;
+  return { target: trimmed, pipe };
+}
+
+function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): SyntaxNode | null {
+  const src = ctx.src;
+  const found = candidateTarget(src, n);
+  if (!found) return null;
+  const { target: trimmed, pipe } = found;
+  const inner = n.children!.slice(1, n.children!.length - 1);
+  // Only file links may hold links in their text: `[[a|[[b]]]]` links b alone, `[[a|` and `]]` are text.
+  // Decided before the text is parsed, so that nested candidates are resolved once (never exponentially).
+  if (pipe >= 0 && !isFileTarget(trimmed)) {
+    for (const c of inner) if (c instanceof LinkCandidate && c.start > pipe && candidateTarget(src, c)) return null;
+  }
+  const s = n.start + 2;
+  let e = n.end - 2;
+  const end = takeBracket ? n.end + 1 : n.end;
+  if (takeBracket) {
+    inner.push(new SyntaxNode('Text', e, e + 1, null)); // a fresh leaf: the candidate's own leaves stay untouched
+    e++;
+  }
   const targetEnd = pipe >= 0 ? pipe : e;
   const slicer = new ItemSlicer(inner);
   const children: SyntaxNode[] = [new SyntaxNode('Punct', n.start, s, null)];
@@ -728,12 +740,15 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
       else if (syntaxData.interwikiPrefixes.has(prefix)) kind = 'interwiki';
     }
   }
-  // Only file links may hold links in their text: `[[a|[[b]]]]` links b alone, `[[a|` and `]]` are text.
-  if (pipe >= 0 && !(kind === 'file' && !/^\s*media\s*:/i.test(page))) {
-    const text = children[children.length - 2];
-    if (text.children?.some((c) => c.type === 'Wikilink')) return null;
-  }
   return new WikilinkNode(n.start, end, children, page, fragment, kind, targetNode);
+}
+
+/** True for a `File:`/`Image:` target (not `Media:`): only those may hold links in their caption. */
+function isFileTarget(target: string): boolean {
+  const colon = target.indexOf(':');
+  if (colon <= 0 || target.startsWith(':')) return false;
+  const prefix = target.slice(0, colon).replace(/_/g, ' ').trim().toLowerCase();
+  return prefix !== 'media' && syntaxData.fileNamespaces.has(prefix);
 }
 
 /** A target that starts with a URL protocol (`http://`, `mailto:`, `//`) is an external link, not a page. */
