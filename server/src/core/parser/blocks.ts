@@ -101,19 +101,25 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
   return out;
 }
 
+/** Index in the document's ascending newline offsets of the first newline at or after `pos`. */
+function firstNewlineFrom(nls: Int32Array, pos: number): number {
+  let lo = 0, hi = nls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nls[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** True when a text leaf of the items contains a newline (by the document's newline index). */
 function hasNewline(ctx: ParseContext, items: SyntaxNode[]): boolean {
   const nls = ctx.newlines;
   if (!nls.length) return false;
   for (const n of items) {
     if (n.type !== 'Text') continue;
-    let lo = 0, hi = nls.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nls[mid] < n.start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < nls.length && nls[lo] < n.end) return true;
+    const k = firstNewlineFrom(nls, n.start);
+    if (k < nls.length && nls[k] < n.end) return true;
   }
   return false;
 }
@@ -125,14 +131,7 @@ function splitLines(ctx: ParseContext, items: SyntaxNode[], start: number, end: 
   let ls = start;
   for (const n of items) {
     if (n.type !== 'Text') continue;
-    // first newline at or after n.start, by binary search in the document's newline index
-    let lo = 0, hi = nls.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nls[mid] < n.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < nls.length && nls[k] < n.end; k++) {
+    for (let k = firstNewlineFrom(nls, n.start); k < nls.length && nls[k] < n.end; k++) {
       lines.push({ start: ls, end: nls[k] });
       ls = nls[k] + 1;
     }
