@@ -77,17 +77,11 @@ function walkDirectory(dir: string, visited: Set<string>, add: (f: string) => vo
   for (const e of entries) {
     if (e.name === 'node_modules' || e.name === '.git') continue;
     const p = path.join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(p);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch {
-        continue; // dangling link
-      }
-    }
+    // Symbolic links inside a walked directory are not followed: linting (and above all --fix) must stay
+    // inside the paths it was given. A link named on the command line is the user's explicit choice.
+    if (e.isSymbolicLink()) continue;
+    const isDir = e.isDirectory();
+    const isFile = e.isFile();
     if (isDir) walkDirectory(p, visited, add, problems);
     else if (isFile && WIKITEXT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) add(p);
   }

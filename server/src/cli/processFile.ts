@@ -2,6 +2,7 @@
  * Lints (and optionally fixes) one file, returning a plain, serialisable result: the same code runs on
  * the main thread and in worker threads.
  */
+import { lstatSync } from 'node:fs';
 import { findConfigFor, readWikitext, writeWikitextAtomic, describeFsError } from './files';
 import { fixAll, lint } from '../core/lint/lint';
 import { mergeConfigs, LintConfig } from '../core/lint/config';
@@ -54,6 +55,14 @@ export interface FileResult {
   ruleErrors?: string[];
 }
 
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function position(lines: LineIndex, offset: number): OutPosition {
   const p = lines.position(offset);
   return { line: p.line + 1, column: p.character + 1, offset };
@@ -100,6 +109,7 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
       if (fixed.text !== text) {
         if (options.mode === 'fix') {
           if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed.text);
+          else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
           else writeWikitextAtomic(file, { text: fixed.text, bom: input.bom });
         } else result.diff = unifiedDiff(file, text, fixed.text);
         text = fixed.text;

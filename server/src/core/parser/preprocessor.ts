@@ -365,8 +365,11 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
 
   function handleClose(c: number): void {
     const piece = stack[stack.length - 1];
+    // Only up to 3 closing characters can ever match (2 for brackets): counting further would make a long
+    // run of `}}` against a long run of `{{` quadratic (MediaWiki counts the whole run each time).
+    const need = Math.min(piece.count, piece.open === LBRACE ? 4 : 3);
     let count = 1;
-    while (count < piece.count && i + count < end && src.charCodeAt(i + count) === c) count++;
+    while (count < need && i + count < end && src.charCodeAt(i + count) === c) count++;
     let matching: number;
     if (piece.open === LBRACE) matching = count > 3 ? 3 : count >= 2 ? count : 0;
     else matching = count >= 2 ? 2 : 0;
