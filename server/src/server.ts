@@ -12,6 +12,11 @@ import {
   CodeActionKind,
   ResponseError,
   ErrorCodes,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageReader,
+  type DataCallback,
+  type Message,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -27,7 +32,7 @@ import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
 
 /** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(connection: Connection = createDefaultConnection()): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
@@ -250,6 +255,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The connection the command line asks for. Over stdio, requests whose `method` is missing or not a string
+ * are answered with JSON-RPC's -32600 Invalid Request here: the protocol library would drop them unanswered.
+ */
+function createDefaultConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout);
+  const inner = new StreamMessageReader(process.stdin);
+  const reader: MessageReader = {
+    onError: inner.onError,
+    onClose: inner.onClose,
+    onPartialMessage: inner.onPartialMessage,
+    dispose: () => inner.dispose(),
+    listen(callback: DataCallback) {
+      return inner.listen((msg: Message) => {
+        const m = msg as { id?: unknown; method?: unknown; result?: unknown; error?: unknown };
+        const isResponse = 'result' in m || 'error' in m;
+        if (!isResponse && m.id !== undefined && m.id !== null && typeof m.method !== 'string') {
+          const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
+          void writer.write({ jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid Request: "method" must be a string' } } as Message);
+          return;
+        }
+        callback(msg);
+      });
+    },
+  };
+  // The client is gone when its end of stdin closes: exit rather than wait (what the library does for its own streams).
+  const exitOnClose = () => process.exit(0);
+  process.stdin.on('end', exitOnClose);
+  process.stdin.on('close', exitOnClose);
+  return createConnection(ProposedFeatures.all, reader, writer);
 }
 
 // Never let an unexpected error end the process: log it and keep serving.
