@@ -12,6 +12,7 @@ import {
   CodeActionKind,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageReader,
@@ -59,12 +60,20 @@ export function startServer(connection: Connection = createDefaultConnection()):
   }
 
   /** The analysis of the document's current version (computed at most once per version and settings). */
-  async function analysisOf(uri: string): Promise<Analysis | null> {
+  async function analysisOf(uri: string, token?: CancellationToken): Promise<Analysis | null> {
     const doc = documents.get(uri);
     if (!doc) return null;
     const { options, version: sv } = await lintOptionsFor(uri);
     const cached = cache.get(uri);
     if (cached && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
+    if (token) {
+      // Let pending messages ($/cancelRequest, newer edits) in before the expensive part; stop if cancelled.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      const again = cache.get(uri);
+      const now = documents.get(uri);
+      if (again && now && again.version === now.version && again.settingsVersion === sv) return again.analysis;
+    }
     const current = documents.get(uri);
     if (!current) return null;
     const analysis = analyse(current.getText(), options);
@@ -143,7 +152,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   connection.languages.diagnostics.on(guard('diagnostics', async (params, token: CancellationToken) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisOf(params.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: lspDiagnostics(a, params.textDocument.uri) };
   }));
@@ -151,27 +160,27 @@ export function startServer(connection: Connection = createDefaultConnection()):
   const offsetOf = (a: Analysis, pos: { line: number; character: number }) => a.lines.offset(pos.line, pos.character);
 
   connection.onHover(guard('hover', async (p, token) => {
-    const a = await analysisOf(p.textDocument.uri);
+    const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
     const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     return features.hover(a, offsetOf(a, p.position), { linkBase: s.linkBaseUrl });
   }));
 
   connection.onCompletion(guard('completion', async (p, token) => {
-    const a = await analysisOf(p.textDocument.uri);
+    const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
     const { options } = await lintOptionsFor(p.textDocument.uri);
     return features.completion(a, offsetOf(a, p.position), options);
   }));
 
   connection.onSignatureHelp(guard('signatureHelp', async (p, token) => {
-    const a = await analysisOf(p.textDocument.uri);
+    const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
     return features.signatureHelp(a, offsetOf(a, p.position));
   }));
 
   connection.onCodeAction(guard('codeAction', async (p, token) => {
-    const a = await analysisOf(p.textDocument.uri);
+    const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options });
