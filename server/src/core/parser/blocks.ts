@@ -17,6 +17,7 @@ import { addItems, addText, indexOfChar, ItemSlicer, LinkCandidate } from './pre
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import type { ParseContext } from './parse';
+import { leafOrContainer } from './parse';
 
 const NL = 10;
 /** Tables nested deeper than this stay text (bounds the work on hostile input). */
@@ -718,7 +719,7 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
   const targetEnd = pipe >= 0 ? pipe : e;
   const slicer = new ItemSlicer(inner);
   const children: SyntaxNode[] = [new SyntaxNode('Punct', n.start, s, null)];
-  const targetNode = new SyntaxNode('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
+  const targetNode = leafOrContainer('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
   children.push(targetNode);
   if (pipe >= 0) {
     children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));

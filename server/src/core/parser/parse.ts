@@ -33,13 +33,24 @@ export function parse(text: string): DocumentNode {
   }
 }
 
+/**
+ * A container whose content is one plain text leaf (most template names, parameter names and values, link
+ * targets) is made a leaf itself: the same text, half the nodes, much less garbage to collect.
+ */
+export function leafOrContainer(type: NodeType, start: number, end: number, items: SyntaxNode[]): SyntaxNode {
+  if (items.length === 0 || (items.length === 1 && items[0].type === 'Text' && items[0].start === start && items[0].end === end)) {
+    return new SyntaxNode(type, start, end, null);
+  }
+  return new SyntaxNode(type, start, end, items);
+}
+
 function createContext(src: string): ParseContext {
   const ctx: ParseContext = {
     src,
     newlines: newlineIndex(src),
     unclosed: [],
     parseWikitext: (start, end) => blocks(ctx, preprocess(ctx, start, end), start, end, true),
-    container: (type, start, end, items) => new SyntaxNode(type, start, end, blocks(ctx, items, start, end, false)),
+    container: (type, start, end, items) => leafOrContainer(type, start, end, blocks(ctx, items, start, end, false)),
     inline: (items, start, end) => inline(ctx, items, start, end),
   };
   return ctx;

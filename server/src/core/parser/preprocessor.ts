@@ -19,6 +19,7 @@ import {
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import type { ParseContext } from './parse';
+import { leafOrContainer } from './parse';
 
 const LBRACE = 123, RBRACE = 125, LBRACKET = 91, RBRACKET = 93, LT = 60, NL = 10, PIPE = 124, EQ = 61;
 /** Brace nesting deeper than this is left as text: no article comes near it, and it bounds recursion. */
@@ -466,7 +467,7 @@ function buildParams(ctx: ParseContext, parts: Part[], closeAt: number, firstInd
     if (part.eq >= 0) {
       const eqNode = part.items[part.eq];
       const nameItems = part.items.slice(0, part.eq);
-      const nameNode = new SyntaxNode('ParameterName', part.pipe + 1, eqNode.start, nameItems);
+      const nameNode = leafOrContainer('ParameterName', part.pipe + 1, eqNode.start, nameItems);
       const valueNode = ctx.container('ParameterValue', eqNode.end, pEnd, part.items.slice(part.eq + 1));
       children.push(nameNode, eqNode, valueNode);
       const name = normaliseSpace(itemsText(ctx.src, nameItems));
@@ -507,7 +508,7 @@ function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt:
     if ((fnName.startsWith('#') && fnName.length > 1) || syntaxData.parserFunctions.has(upper)) {
       if (upper !== 'SUBST' && upper !== 'SAFESUBST' && upper !== 'MSGNW' && upper !== 'MSG' && upper !== 'RAW') {
         const slicer = new ItemSlicer(title);
-        const nameNode = new SyntaxNode('TemplateName', start + 2, colon, slicer.slice(start + 2, colon));
+        const nameNode = leafOrContainer('TemplateName', start + 2, colon, slicer.slice(start + 2, colon));
         const colonNode = new SyntaxNode('Punct', colon, colon + 1, null);
         const firstValue = ctx.container('ParameterValue', colon + 1, titleEnd, slicer.slice(colon + 1, titleEnd));
         const first = new ParameterNode(colon + 1, titleEnd, [firstValue], '1', true, null, firstValue);
@@ -516,7 +517,7 @@ function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt:
       }
     }
   }
-  const nameNode = new SyntaxNode('TemplateName', start + 2, titleEnd, title);
+  const nameNode = leafOrContainer('TemplateName', start + 2, titleEnd, title);
   const params = buildParams(ctx, parts, closeAt, 1);
   const rawName = itemsText(src, title);
   const node = new TemplateNode(start, closeAt + 2, [open, nameNode, ...params, close], normaliseTemplateName(rawName), nameNode, params);
