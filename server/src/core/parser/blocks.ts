@@ -84,7 +84,7 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
           if (d === 42 || d === 35 || d === 58 || d === 59) q++;
           else break;
         }
-        const content = new SyntaxNode('ListContent', q, line.end, inline(ctx, slicer.slice(q, line.end), q, line.end));
+        const content = leafOrContainer('ListContent', q, line.end, inline(ctx, slicer.slice(q, line.end), q, line.end));
         out.push(new ListItemNode(line.start, line.end, [new SyntaxNode('Punct', line.start, q, null), content], src.slice(line.start, q)));
         handled = true;
       } else if (c0 === 45 && src.startsWith('----', line.start) && textAt(line.start + 3)) {
@@ -193,7 +193,7 @@ function parseTable(
   const openChildren: SyntaxNode[] = [];
   addItems(openChildren, slicer.slice(first.start, open));
   openChildren.push(new SyntaxNode('Punct', open, open + 2, null));
-  openChildren.push(new SyntaxNode('TableAttributes', open + 2, first.end, slicer.slice(open + 2, first.end)));
+  openChildren.push(leafOrContainer('TableAttributes', open + 2, first.end, slicer.slice(open + 2, first.end)));
   tableChildren.push(new SyntaxNode('TableOpen', first.start, first.end, openChildren));
 
   let row: { start: number; children: SyntaxNode[] } | null = null;
@@ -210,11 +210,11 @@ function parseTable(
     addItems(children, slicer.slice(c.start, c.markerStart));
     children.push(new SyntaxNode('Punct', c.markerStart, c.markerEnd, null));
     if (c.attrPipe >= 0) {
-      children.push(new SyntaxNode('TableAttributes', c.markerEnd, c.attrPipe, slicer.slice(c.markerEnd, c.attrPipe)));
+      children.push(leafOrContainer('TableAttributes', c.markerEnd, c.attrPipe, slicer.slice(c.markerEnd, c.attrPipe)));
       children.push(new SyntaxNode('Punct', c.attrPipe, c.attrPipe + 1, null));
     }
     const contentItems = slicer.slice(c.contentStart, c.contentEnd);
-    children.push(new SyntaxNode('TableCellContent', c.contentStart, c.contentEnd, blocks(ctx, contentItems, c.contentStart, c.contentEnd, false, tableDepth + 1)));
+    children.push(leafOrContainer('TableCellContent', c.contentStart, c.contentEnd, blocks(ctx, contentItems, c.contentStart, c.contentEnd, false, tableDepth + 1)));
     const node = c.type === 'TableCaption'
       ? new SyntaxNode('TableCaption', c.start, c.contentEnd, children)
       : new TableCellNode(c.start, c.contentEnd, children, c.header);
@@ -327,7 +327,7 @@ function parseTable(
       const children: SyntaxNode[] = [];
       addItems(children, slicer.slice(line.start, p));
       children.push(new SyntaxNode('Punct', p, q, null));
-      children.push(new SyntaxNode('TableAttributes', q, line.end, slicer.slice(q, line.end)));
+      children.push(leafOrContainer('TableAttributes', q, line.end, slicer.slice(q, line.end)));
       row = { start: line.start, children };
       continue;
     }
@@ -524,7 +524,7 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     const children: SyntaxNode[] = [new SyntaxNode('Punct', p, p + 1, null), new SyntaxNode('ExternalLinkUrl', urlStart, urlEnd, null)];
     if (close > urlEnd) {
       const sub = new ItemSlicer(items).slice(urlEnd, close);
-      children.push(new SyntaxNode('ExternalLinkText', urlEnd, close, inline(ctx, sub, urlEnd, close)));
+      children.push(leafOrContainer('ExternalLinkText', urlEnd, close, inline(ctx, sub, urlEnd, close)));
     }
     children.push(new SyntaxNode('Punct', close, close + 1, null));
     return new ExternalLinkNode('ExternalLink', p, close + 1, children, src.slice(urlStart, urlEnd));
@@ -723,7 +723,7 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
   children.push(targetNode);
   if (pipe >= 0) {
     children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
-    children.push(new SyntaxNode('LinkText', pipe + 1, e, inline(ctx, slicer.slice(pipe + 1, e), pipe + 1, e)));
+    children.push(leafOrContainer('LinkText', pipe + 1, e, inline(ctx, slicer.slice(pipe + 1, e), pipe + 1, e)));
   }
   children.push(new SyntaxNode('Punct', e, end, null));
   const clean = trimmed.replace(/\u0000/g, '');

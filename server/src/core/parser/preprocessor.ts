@@ -355,7 +355,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     if (count > 0) {
       const hs = piece.startPos;
       const slicer = new ItemSlicer(items);
-      const content = new SyntaxNode('HeadingContent', hs + count, p - count, ctx.inline(slicer.slice(hs + count, p - count), hs + count, p - count));
+      const content = leafOrContainer('HeadingContent', hs + count, p - count, ctx.inline(slicer.slice(hs + count, p - count), hs + count, p - count));
       const children = [new SyntaxNode('Punct', hs, hs + count, null), content, new SyntaxNode('Punct', p - count, p, null), ...slicer.slice(p, i)];
       accum.push(new HeadingNode(hs, i, children, count, content));
     } else {
@@ -541,7 +541,7 @@ function buildArgument(ctx: ParseContext, parts: Part[], start: number, closeAt:
   const children: SyntaxNode[] = [new SyntaxNode('Punct', start, start + 3, null)];
   const nameItems: SyntaxNode[] = [];
   addItemsFlat(nameItems, parts[0]);
-  children.push(new SyntaxNode('ArgumentName', start + 3, nameEnd, nameItems));
+  children.push(leafOrContainer('ArgumentName', start + 3, nameEnd, nameItems));
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k];
     const pEnd = partEnd(parts, k, closeAt);
