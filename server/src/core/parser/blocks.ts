@@ -366,18 +366,18 @@ for (const c of "['<&~_:IPR") INLINE_TRIGGER[c.charCodeAt(0)] = 1;
 const freeProtocols = new Set(syntaxData.urlProtocols.filter((p) => p !== '//').map((p) => p.replace('//', '')));
 const slashProtocols = new Set(syntaxData.urlProtocols.filter((p) => p.endsWith('://')).map((p) => p.replace('//', '')));
 
-/** Cheap pre-check: most template values are plain text, and need no inline pass at all. */
-function hasInlineTrigger(src: string, items: SyntaxNode[]): boolean {
+/** Offset of the first character that may start an inline construct, or -1: most values are plain text. */
+function firstInlineTrigger(src: string, items: SyntaxNode[]): number {
   const trigger = INLINE_TRIGGER;
   for (let k = 0; k < items.length; k++) {
     const n = items[k];
     if (n.type !== 'Text') continue;
     for (let p = n.start, e = n.end; p < e; p++) {
       const c = src.charCodeAt(p);
-      if (c < 128 && trigger[c] !== 0) return true;
+      if (c < 128 && trigger[c] !== 0) return p;
     }
   }
-  return false;
+  return -1;
 }
 
 function isWordBoundary(src: string, p: number): boolean {
@@ -410,7 +410,8 @@ const TAG_NAME_RE = /<(\/?)([A-Za-z][A-Za-z0-9]*)/y;
 export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number, end: number): SyntaxNode[] {
   const src = ctx.src;
   const items = resolveLinks(ctx, rawItems);
-  if (!hasInlineTrigger(src, items)) return items;
+  const firstTrigger = firstInlineTrigger(src, items);
+  if (firstTrigger < 0) return items;
   const out: SyntaxNode[] = [];
   const slicer = new ItemSlicer(items);
   let emitted = start;
@@ -438,9 +439,9 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
 
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
-    if (item.type !== 'Text' || item.end <= emitted) continue;
+    if (item.type !== 'Text' || item.end <= emitted || item.end <= firstTrigger) continue;
     const limit = item.end;
-    let p = Math.max(item.start, emitted);
+    let p = Math.max(item.start, emitted, firstTrigger);
     const text = src, trigger = INLINE_TRIGGER;
     while (p < limit) {
       // fast skip of plain text, with locals only
