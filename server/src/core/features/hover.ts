@@ -109,28 +109,27 @@ function trimmed(src: string, start: number, end: number): { start: number; end:
   return s < e ? { start: s, end: e } : { start, end };
 }
 
-function refOfNode(a: Analysis, node: SyntaxNode): RefUse | undefined {
-  const refs = a.model.refs;
+/** Index of the first ref (in document order) whose node starts at or after `start`. */
+function firstRefFrom(refs: readonly RefUse[], start: number): number {
   let lo = 0, hi = refs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (refs[mid].node.start < node.start) lo = mid + 1;
+    if (refs[mid].node.start < start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < refs.length && refs[i].node.start === node.start; i++) if (refs[i].node === node) return refs[i];
+  return lo;
+}
+
+function refOfNode(a: Analysis, node: SyntaxNode): RefUse | undefined {
+  const refs = a.model.refs;
+  for (let i = firstRefFrom(refs, node.start); i < refs.length && refs[i].node.start === node.start; i++) if (refs[i].node === node) return refs[i];
   return undefined;
 }
 
 function refNamedAt(a: Analysis, t: TemplateNode, offset: number): RefUse | undefined {
   if (!refTemplateKind(t.name)) return undefined;
   const refs = a.model.refs;
-  let lo = 0, hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].node.start < t.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < refs.length && refs[i].node.start === t.start; i++) {
+  for (let i = firstRefFrom(refs, t.start); i < refs.length && refs[i].node.start === t.start; i++) {
     const r = refs[i];
     if (r.node === t && r.nameNode && offset >= r.nameNode.start && offset < r.nameNode.end) return r;
   }
