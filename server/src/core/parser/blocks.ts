@@ -59,6 +59,16 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
       }
     }
   }
+  // Consecutive lines with no block structure get their inline structure in one pass (inline constructs
+  // never cross a newline): `run` is the start of such a run of lines not yet done, or -1.
+  let run = -1;
+  const endRun = (next: number) => {
+    if (run < 0) return;
+    const e = lines[next - 1].end;
+    addItems(out, inline(ctx, slicer.slice(run, e), run, e));
+    if (next < lines.length) addText(out, e, e + 1);
+    run = -1;
+  };
   for (; li < lines.length; li++) {
     const line = lines[li];
     const atLineStart = li > 0 || startsLine;
@@ -68,6 +78,7 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
       while (p < line.end && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) && textAt(p + 1)) p++;
       const c = src.charCodeAt(p);
       if (c === 123 /* { */ && src.charCodeAt(p + 1) === 124 && textAt(p + 1) && tableDepth < MAX_TABLE_NESTING) {
+        endRun(li);
         const result = parseTable(ctx, items, slicer, textAt, lines, li, p, tableDepth);
         out.push(result.table);
         li = result.lastLine;
@@ -84,10 +95,12 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
           if (d === 42 || d === 35 || d === 58 || d === 59) q++;
           else break;
         }
+        endRun(li);
         const content = leafOrContainer('ListContent', q, line.end, inline(ctx, slicer.slice(q, line.end), q, line.end));
         out.push(new ListItemNode(line.start, line.end, [new SyntaxNode('Punct', line.start, q, null), content], src.slice(line.start, q)));
         handled = true;
       } else if (c0 === 45 && src.startsWith('----', line.start) && textAt(line.start + 3)) {
+        endRun(li);
         let q = line.start + 4;
         while (q < line.end && src.charCodeAt(q) === 45 && textAt(q)) q++;
         slicer.slice(line.start, q);
@@ -96,9 +109,13 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
         handled = true;
       }
     }
-    if (!handled) addItems(out, inline(ctx, slicer.slice(line.start, line.end), line.start, line.end));
+    if (!handled) {
+      if (run < 0) run = line.start;
+      continue;
+    }
     if (li + 1 < lines.length) addText(out, line.end, line.end + 1);
   }
+  endRun(lines.length);
   return out;
 }
 
@@ -408,23 +425,103 @@ const TAG_NAME_RE = /<(\/?)([A-Za-z][A-Za-z0-9]*)/y;
 
 /** Inline structure of `[start, end)`: links, external links, HTML tags, quotes, entities, magic links. */
 export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number, end: number): SyntaxNode[] {
-  const src = ctx.src;
   const items = resolveLinks(ctx, rawItems);
-  const firstTrigger = firstInlineTrigger(src, items);
+  const firstTrigger = firstInlineTrigger(ctx.src, items);
+  // Most containers are plain text: no scanner object, no copies.
   if (firstTrigger < 0) return items;
-  const out: SyntaxNode[] = [];
-  const slicer = new ItemSlicer(items);
-  let emitted = start;
-  let noBracketBefore = -1;
-  let noTagEndBefore = -1;
+  return new InlineScan(ctx, items, start, end).run(firstTrigger);
+}
 
-  const emit = (node: SyntaxNode) => {
-    addItems(out, slicer.slice(emitted, node.start));
-    out.push(node);
-    emitted = node.end;
-  };
+/**
+ * One inline scan over the items of a range. A class rather than closures: one object per scan, where
+ * a closure per helper was allocated on every call (most calls find nothing to do).
+ */
+class InlineScan {
+  private out: SyntaxNode[] = [];
+  private slicer: ItemSlicer;
+  private emitted: number;
+  private noBracketBefore = -1;
+  private noTagEndBefore = -1;
+  private src: string;
+
+  constructor(private ctx: ParseContext, private items: SyntaxNode[], start: number, private end: number) {
+    this.src = ctx.src;
+    this.slicer = new ItemSlicer(items);
+    this.emitted = start;
+  }
+
+  run(firstTrigger: number): SyntaxNode[] {
+    const items = this.items;
+    const text = this.src, trigger = INLINE_TRIGGER;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      if (item.type !== 'Text' || item.end <= this.emitted || item.end <= firstTrigger) continue;
+      const limit = item.end;
+      let p = Math.max(item.start, this.emitted, firstTrigger);
+      while (p < limit) {
+        // fast skip of plain text, with locals only
+        let q = p;
+        while (q < limit) {
+          const c = text.charCodeAt(q);
+          if (c < 128 && trigger[c] !== 0) break;
+          q++;
+        }
+        p = q;
+        if (p >= limit) break;
+        const ch = text.charCodeAt(p);
+        let node: SyntaxNode | null = null;
+        let skip = 1;
+        if (ch === 91 /* [ */) node = this.externalLink(p, k);
+        else if (ch === 39 /* ' */) {
+          let n = 1;
+          while (p + n < limit && text.charCodeAt(p + n) === 39) n++;
+          // `''` italic, `'''` bold, `'''''` both; a longer run keeps its extra apostrophes as text.
+          if (n >= 2) {
+            const markup = n === 4 ? 3 : n > 5 ? 5 : n;
+            node = new SyntaxNode('Quote', p + n - markup, p + n, null);
+          }
+          skip = n;
+        } else if (ch === 60 /* < */) node = this.htmlTag(p, k, limit);
+        else if (ch === 38 /* & */) node = this.sticky(ENTITY_RE, p, 'Entity', limit);
+        else if (ch === 126 /* ~ */) {
+          let n = 1;
+          while (p + n < limit && text.charCodeAt(p + n) === 126) n++;
+          if (n >= 3 && n <= 5) node = new SyntaxNode('Signature', p, p + n, null);
+          skip = n;
+        } else if (ch === 95 /* _ */) {
+          if (text.charCodeAt(p + 1) === 95) {
+            SWITCH_RE.lastIndex = p;
+            const s = SWITCH_RE.exec(text);
+            if (s && s.index + s[0].length <= limit && syntaxData.behaviorSwitches.has(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
+          }
+        } else if (ch === 58 /* : */) {
+          node = this.freeUrlAtColon(p, Math.max(item.start, this.emitted), limit);
+        } else if (ch === 73 /* I */ || ch === 80 /* P */ || ch === 82 /* R */) {
+          if (isWordBoundary(text, p)) {
+            if (text.startsWith('ISBN', p)) node = this.sticky(ISBN_RE, p, 'MagicLink', limit);
+            else if (text.startsWith('PMID', p) || text.startsWith('RFC', p)) node = this.sticky(NUMBER_LINK_RE, p, 'MagicLink', limit);
+          }
+        }
+        if (node) {
+          this.emit(node);
+          if (node.end >= limit) break;
+          p = node.end;
+        } else p += skip;
+      }
+    }
+    this.slicer.appendTo(this.out, this.emitted, this.end);
+    return this.out;
+  }
+
+  private emit(node: SyntaxNode): void {
+    this.slicer.appendTo(this.out, this.emitted, node.start);
+    this.out.push(node);
+    this.emitted = node.end;
+  }
+
   /** The offset of the first `ch` in text leaves from `from`, stopping at a newline; -1 if none. */
-  const findInText = (from: number, ch: number, k0: number): number => {
+  private findInText(from: number, ch: number, k0: number): number {
+    const items = this.items, src = this.src;
     for (let k = k0; k < items.length; k++) {
       const n = items[k];
       if (n.type !== 'Text' || n.end <= from) continue;
@@ -435,78 +532,17 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
       }
     }
     return -1;
-  };
-
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k];
-    if (item.type !== 'Text' || item.end <= emitted || item.end <= firstTrigger) continue;
-    const limit = item.end;
-    let p = Math.max(item.start, emitted, firstTrigger);
-    const text = src, trigger = INLINE_TRIGGER;
-    while (p < limit) {
-      // fast skip of plain text, with locals only
-      let q = p;
-      while (q < limit) {
-        const c = text.charCodeAt(q);
-        if (c < 128 && trigger[c] !== 0) break;
-        q++;
-      }
-      p = q;
-      if (p >= limit) break;
-      const ch = text.charCodeAt(p);
-      let node: SyntaxNode | null = null;
-      let skip = 1;
-      if (ch === 91 /* [ */) node = externalLink(p, k);
-      else if (ch === 39 /* ' */) {
-        let n = 1;
-        while (p + n < limit && src.charCodeAt(p + n) === 39) n++;
-        if (n >= 2) node = quote(p, n);
-        skip = n;
-      } else if (ch === 60 /* < */) node = htmlTag(p, k, limit);
-      else if (ch === 38 /* & */) node = sticky(ENTITY_RE, p, 'Entity', limit);
-      else if (ch === 126 /* ~ */) {
-        let n = 1;
-        while (p + n < limit && src.charCodeAt(p + n) === 126) n++;
-        if (n >= 3 && n <= 5) node = new SyntaxNode('Signature', p, p + n, null);
-        skip = n;
-      } else if (ch === 95 /* _ */) {
-        if (src.charCodeAt(p + 1) === 95) {
-          SWITCH_RE.lastIndex = p;
-          const s = SWITCH_RE.exec(src);
-          if (s && s.index + s[0].length <= limit && syntaxData.behaviorSwitches.has(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
-        }
-      } else if (ch === 58 /* : */) {
-        node = freeUrlAtColon(p, Math.max(item.start, emitted), limit);
-      } else if (ch === 73 /* I */ || ch === 80 /* P */ || ch === 82 /* R */) {
-        if (isWordBoundary(src, p)) {
-          if (src.startsWith('ISBN', p)) node = sticky(ISBN_RE, p, 'MagicLink', limit);
-          else if (src.startsWith('PMID', p) || src.startsWith('RFC', p)) node = sticky(NUMBER_LINK_RE, p, 'MagicLink', limit);
-        }
-      }
-      if (node) {
-        emit(node);
-        if (node.end >= limit) break;
-        p = node.end;
-      } else p += skip;
-    }
   }
-  addItems(out, slicer.slice(emitted, end));
-  return out;
 
-  function sticky(r: RegExp, p: number, type: 'Entity' | 'MagicLink', limit: number): SyntaxNode | null {
+  private sticky(r: RegExp, p: number, type: 'Entity' | 'MagicLink', limit: number): SyntaxNode | null {
     r.lastIndex = p;
-    const s = r.exec(src);
+    const s = r.exec(this.src);
     if (!s || p + s[0].length > limit) return null;
     return new SyntaxNode(type, p, p + s[0].length, null);
   }
 
-  function quote(p: number, n: number): SyntaxNode | null {
-    // `''` italic, `'''` bold, `'''''` both; a longer run keeps its extra apostrophes as text.
-    const markup = n === 4 ? 3 : n > 5 ? 5 : n;
-    return new SyntaxNode('Quote', p + n - markup, p + n, null);
-  }
-
-  function externalLink(p: number, k: number): SyntaxNode | null {
+  private externalLink(p: number, k: number): SyntaxNode | null {
+    const src = this.src, items = this.items;
     const bp = bracketProtocol();
     bp.lastIndex = p + 1;
     const pm = bp.exec(src);
@@ -516,33 +552,35 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     const itemEnd = items[k].end;
     while (urlEnd < itemEnd && !endsUrl(src.charCodeAt(urlEnd))) urlEnd++;
     if (urlEnd === urlStart + pm[0].length) return null;
-    if (urlEnd <= noBracketBefore) return null;
-    const close = findInText(urlEnd, 93, k);
+    if (urlEnd <= this.noBracketBefore) return null;
+    const close = this.findInText(urlEnd, 93, k);
     if (close < 0) {
-      noBracketBefore = lineEndFrom(urlEnd, k);
+      this.noBracketBefore = this.lineEndFrom(urlEnd, k);
       return null;
     }
     const children: SyntaxNode[] = [new SyntaxNode('Punct', p, p + 1, null), new SyntaxNode('ExternalLinkUrl', urlStart, urlEnd, null)];
     if (close > urlEnd) {
       const sub = new ItemSlicer(items).slice(urlEnd, close);
-      children.push(leafOrContainer('ExternalLinkText', urlEnd, close, inline(ctx, sub, urlEnd, close)));
+      children.push(leafOrContainer('ExternalLinkText', urlEnd, close, inline(this.ctx, sub, urlEnd, close)));
     }
     children.push(new SyntaxNode('Punct', close, close + 1, null));
     return new ExternalLinkNode('ExternalLink', p, close + 1, children, src.slice(urlStart, urlEnd));
   }
 
-  function lineEndFrom(from: number, k0: number): number {
+  private lineEndFrom(from: number, k0: number): number {
+    const items = this.items;
     for (let k = k0; k < items.length; k++) {
       const n = items[k];
       if (n.type !== 'Text' || n.end <= from) continue;
-      const at = indexOfChar(src, NL, Math.max(from, n.start), n.end);
+      const at = indexOfChar(this.src, NL, Math.max(from, n.start), n.end);
       if (at >= 0) return at;
     }
-    return end;
+    return this.end;
   }
 
   /** A bare URL whose protocol ends with the colon at `colon` (MediaWiki's free external links). */
-  function freeUrlAtColon(colon: number, floor: number, limit: number): SyntaxNode | null {
+  private freeUrlAtColon(colon: number, floor: number, limit: number): SyntaxNode | null {
+    const src = this.src;
     const next = src.charCodeAt(colon + 1);
     if (next === 32 || next !== next || next === 10) return null;
     let p = colon;
@@ -568,14 +606,16 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     let e = p + protLen;
     while (e < limit && !endsUrl(src.charCodeAt(e))) e++;
     // a URL cannot run into a quote run: '' ends it
-    for (let k = p + protLen; k + 1 < e; k++) {
-      if (src.charCodeAt(k) === 39 && src.charCodeAt(k + 1) === 39) {
+    let hasParen = false;
+    for (let k = p + protLen; k < e; k++) {
+      const c = src.charCodeAt(k);
+      if (c === 39 && k + 1 < e && src.charCodeAt(k + 1) === 39) {
         e = k;
         break;
       }
+      if (c === 40) hasParen = true;
     }
     // MediaWiki drops trailing punctuation, and a closing parenthesis unless the URL has an opening one.
-    const hasParen = src.slice(p, e).includes('(');
     while (e > p + protLen) {
       const c = src.charCodeAt(e - 1);
       if (c === 44 || c === 59 || c === 46 || c === 58 || c === 33 || c === 63 || (c === 41 && !hasParen)) e--;
@@ -585,7 +625,8 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     return new ExternalLinkNode('FreeUrl', p, e, [new SyntaxNode('Text', p, e, null)], src.slice(p, e));
   }
 
-  function htmlTag(p: number, k: number, limit: number): SyntaxNode | null {
+  private htmlTag(p: number, k: number, limit: number): SyntaxNode | null {
+    const src = this.src;
     TAG_NAME_RE.lastIndex = p;
     const t = TAG_NAME_RE.exec(src);
     if (!t || p + t[0].length > limit) return null;
@@ -594,10 +635,10 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     const nameEnd = p + t[0].length;
     const after = src.charCodeAt(nameEnd);
     if (!(after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13)) return null;
-    if (nameEnd <= noTagEndBefore) return null;
-    const gt = findInText(nameEnd, 62, k);
+    if (nameEnd <= this.noTagEndBefore) return null;
+    const gt = this.findInText(nameEnd, 62, k);
     if (gt < 0) {
-      noTagEndBefore = lineEndFrom(nameEnd, k);
+      this.noTagEndBefore = this.lineEndFrom(nameEnd, k);
       return null;
     }
     const closing = t[1] === '/';
@@ -605,10 +646,10 @@ export function inline(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     const attrEnd = selfClosing ? gt - 1 : gt;
     const children: SyntaxNode[] = [new SyntaxNode('Punct', p, nameEnd, null)];
     let attributes: ReturnType<typeof parseAttributes>['attributes'] = [];
-    const inner = new ItemSlicer(items).slice(nameEnd, attrEnd);
+    const inner = new ItemSlicer(this.items).slice(nameEnd, attrEnd);
     if (inner.every((n) => n.type === 'Text')) {
       const parsed = parseAttributes(src, nameEnd, attrEnd);
-      children.push(...parsed.children);
+      for (const c of parsed.children) children.push(c);
       attributes = parsed.attributes;
     } else {
       addItems(children, inner);

@@ -450,6 +450,21 @@ export class ItemSlicer {
     }
     return out;
   }
+
+  /** Like `slice`, but appends straight to `out` (merging adjacent text leaves): no intermediate list. */
+  appendTo(out: SyntaxNode[], a: number, b: number): void {
+    if (a >= b) return;
+    const items = this.items;
+    let k = this.idx;
+    if (k >= items.length || items[k].start > a) k = 0;
+    while (k < items.length && items[k].end <= a) k++;
+    this.idx = k;
+    for (; k < items.length && items[k].start < b; k++) {
+      const n = items[k];
+      if (n.type === 'Text') addText(out, Math.max(a, n.start), Math.min(b, n.end));
+      else out.push(n);
+    }
+  }
 }
 
 function partEnd(parts: Part[], index: number, closeAt: number): number {
