@@ -13,7 +13,7 @@ import {
   TableCellNode,
   WikilinkNode,
 } from './nodes';
-import { addItems, addText, indexOfChar, ItemSlicer, LinkCandidate } from './preprocessor';
+import { addItems, addNode, addText, indexOfChar, ItemSlicer, LinkCandidate } from './preprocessor';
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import type { ParseContext } from './parse';
@@ -397,6 +397,21 @@ function firstInlineTrigger(src: string, items: SyntaxNode[]): number {
   return -1;
 }
 
+/**
+ * True when `[start, end)`, taken as one text leaf of a container that does not start a line, has no block
+ * or inline structure: no newline and no character that may start an inline construct. Such a container
+ * is a leaf, and nothing needs to be built to find that out.
+ */
+export function isPlainText(src: string, start: number, end: number): boolean {
+  if (start === 0 || src.charCodeAt(start - 1) === NL) return false;
+  const trigger = INLINE_TRIGGER;
+  for (let p = start; p < end; p++) {
+    const c = src.charCodeAt(p);
+    if (c < 128 && (trigger[c] !== 0 || c === NL)) return false;
+  }
+  return true;
+}
+
 function isWordBoundary(src: string, p: number): boolean {
   if (p === 0) return true;
   const c = src.charCodeAt(p - 1);
@@ -671,7 +686,7 @@ function resolveLinks(ctx: ParseContext, items: SyntaxNode[]): SyntaxNode[] {
   for (let k = 0; k < items.length; k++) {
     const n = items[k];
     if (!(n instanceof LinkCandidate)) {
-      if (n.type === 'Text') addText(out, n.start, n.end);
+      if (n.type === 'Text') addNode(out, n);
       else out.push(n);
       continue;
     }
@@ -745,32 +760,38 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
   const found = candidateTarget(src, n);
   if (!found) return null;
   const { target: trimmed, pipe } = found;
-  const inner = n.children!.slice(1, n.children!.length - 1);
+  const ch = n.children!;
   // Only file links may hold links in their text: `[[a|[[b]]]]` links b alone, `[[a|` and `]]` are text.
   // Decided before the text is parsed, so that nested candidates are resolved once (never exponentially).
   if (pipe >= 0 && !isFileTarget(trimmed)) {
-    for (const c of inner) if (c instanceof LinkCandidate && c.start > pipe && candidateTarget(src, c)) return null;
+    for (let k = 1; k < ch.length - 1; k++) {
+      const c = ch[k];
+      if (c instanceof LinkCandidate && c.start > pipe && candidateTarget(src, c)) return null;
+    }
   }
   const s = n.start + 2;
-  let e = n.end - 2;
+  const e = n.end - 2;
   const end = takeBracket ? n.end + 1 : n.end;
-  if (takeBracket) {
-    inner.push(new SyntaxNode('Text', e, e + 1, null)); // a fresh leaf: the candidate's own leaves stay untouched
-    e++;
-  }
   const targetEnd = pipe >= 0 ? pipe : e;
-  const slicer = new ItemSlicer(inner);
-  const children: SyntaxNode[] = [new SyntaxNode('Punct', n.start, s, null)];
+  // The candidate's own brackets and leaves are reused: nodes never change once made.
+  const slicer = new ItemSlicer(ch);
+  const children: SyntaxNode[] = [ch[0]];
   const targetNode = leafOrContainer('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
   children.push(targetNode);
   if (pipe >= 0) {
     children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
-    children.push(leafOrContainer('LinkText', pipe + 1, e, inline(ctx, slicer.slice(pipe + 1, e), pipe + 1, e)));
-  }
-  children.push(new SyntaxNode('Punct', e, end, null));
-  const clean = trimmed.replace(/\u0000/g, '');
+    const textItems = slicer.slice(pipe + 1, e);
+    // `[[a|[b]]]`: the `]` after the candidate belongs to the text
+    const textEnd = takeBracket ? e + 1 : e;
+    if (takeBracket) addText(textItems, e, e + 1);
+    children.push(leafOrContainer('LinkText', pipe + 1, textEnd, inline(ctx, textItems, pipe + 1, textEnd)));
+    children.push(takeBracket ? new SyntaxNode('Punct', textEnd, end, null) : ch[ch.length - 1]);
+  } else children.push(ch[ch.length - 1]);
+  const clean = trimmed.includes('\u0000') ? trimmed.replace(/\u0000/g, '') : trimmed;
   const hash = clean.indexOf('#');
-  const page = (hash >= 0 ? clean.slice(0, hash) : clean).replace(/_/g, ' ').trim();
+  let page = hash >= 0 ? clean.slice(0, hash) : clean;
+  if (page.includes('_')) page = page.replace(/_/g, ' ');
+  page = page.trim();
   const fragment = hash >= 0 ? clean.slice(hash + 1) : null;
   let kind: 'page' | 'file' | 'category' | 'interwiki' = 'page';
   if (!page.startsWith(':')) {

@@ -4,7 +4,7 @@
  */
 import { DocumentNode, NodeType, SyntaxNode, UnclosedConstruct } from './nodes';
 import { preprocess } from './preprocessor';
-import { blocks, inline } from './blocks';
+import { blocks, inline, isPlainText } from './blocks';
 
 /** State shared by the phases while one document is parsed (never global: two parses never share it). */
 export interface ParseContext {
@@ -50,7 +50,13 @@ function createContext(src: string): ParseContext {
     newlines: newlineIndex(src),
     unclosed: [],
     parseWikitext: (start, end) => blocks(ctx, preprocess(ctx, start, end), start, end, true),
-    container: (type, start, end, items) => leafOrContainer(type, start, end, blocks(ctx, items, start, end, false)),
+    container: (type, start, end, items) => {
+      // Most values are one plain text leaf: a leaf at once, without the block and inline passes.
+      if (items.length === 1 && items[0].type === 'Text' && items[0].start === start && items[0].end === end && isPlainText(src, start, end)) {
+        return new SyntaxNode(type, start, end, null);
+      }
+      return leafOrContainer(type, start, end, blocks(ctx, items, start, end, false));
+    },
     inline: (items, start, end) => inline(ctx, items, start, end),
   };
   return ctx;

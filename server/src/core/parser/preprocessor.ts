@@ -58,20 +58,34 @@ export function indexOfChar(src: string, code: number, from: number, to: number)
   return -1;
 }
 
-/** Appends a text range to an item list, merging with a preceding adjacent text leaf. */
+/**
+ * Appends a text range to an item list, merging with a preceding adjacent text leaf. Nodes are never
+ * changed once made (a merge makes a new leaf), so one leaf may safely sit in several item lists.
+ */
 export function addText(items: SyntaxNode[], start: number, end: number): void {
   if (start >= end) return;
-  const last = items.length ? items[items.length - 1] : undefined;
-  if (last && last.type === 'Text' && last.end === start) last.end = end;
+  const n = items.length;
+  const last = n ? items[n - 1] : undefined;
+  if (last !== undefined && last.type === 'Text' && last.end === start) items[n - 1] = new SyntaxNode('Text', last.start, end, null);
   else items.push(new SyntaxNode('Text', start, end, null));
+}
+
+/** Appends a node; a text leaf merges with a preceding adjacent one, else is appended as it is (no copy). */
+export function addNode(items: SyntaxNode[], node: SyntaxNode): void {
+  if (node.type === 'Text') {
+    const n = items.length;
+    const last = n ? items[n - 1] : undefined;
+    if (last !== undefined && last.type === 'Text' && last.end === node.start) {
+      items[n - 1] = new SyntaxNode('Text', last.start, node.end, null);
+      return;
+    }
+  }
+  items.push(node);
 }
 
 /** Appends nodes, merging adjacent text leaves. */
 export function addItems(items: SyntaxNode[], nodes: SyntaxNode[]): void {
-  for (const n of nodes) {
-    if (n.type === 'Text') addText(items, n.start, n.end);
-    else items.push(n);
-  }
+  for (let k = 0; k < nodes.length; k++) addNode(items, nodes[k]);
 }
 
 /** Concatenated text of the text leaves (comments and other nodes skipped). */
@@ -383,9 +397,12 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     const elemEnd = i + matching;
     let element: SyntaxNode;
     if (piece.open === LBRACKET) {
-      const children: SyntaxNode[] = [new SyntaxNode('Punct', elemStart, elemStart + 2, null)];
-      addItems(children, piece.parts[0].items);
-      children.push(new SyntaxNode('Punct', i, elemEnd, null));
+      // the part's items are already merged text and atoms: copied into an array of the exact size
+      const items = piece.parts[0].items;
+      const children: SyntaxNode[] = new Array(items.length + 2);
+      children[0] = new SyntaxNode('Punct', elemStart, elemStart + 2, null);
+      for (let k = 0; k < items.length; k++) children[k + 1] = items[k];
+      children[items.length + 1] = new SyntaxNode('Punct', i, elemEnd, null);
       element = new LinkCandidate(elemStart, elemEnd, children);
     } else if (matching === 3) {
       element = buildArgument(ctx, piece.parts, elemStart, i);
@@ -420,8 +437,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       for (let k = 0; k < part.items.length; k++) {
         const n = part.items[k];
         if (k === part.eq) addText(out, n.start, n.end);
-        else if (n.type === 'Text') addText(out, n.start, n.end);
-        else out.push(n);
+        else addNode(out, n);
       }
     }
     return out;
@@ -461,8 +477,8 @@ export class ItemSlicer {
     this.idx = k;
     for (; k < items.length && items[k].start < b; k++) {
       const n = items[k];
-      if (n.type === 'Text') addText(out, Math.max(a, n.start), Math.min(b, n.end));
-      else out.push(n);
+      if (n.type === 'Text' && (n.start < a || n.end > b)) addText(out, Math.max(a, n.start), Math.min(b, n.end));
+      else addNode(out, n);
     }
   }
 }
@@ -473,31 +489,42 @@ function partEnd(parts: Part[], index: number, closeAt: number): number {
 
 /** Builds the Parameter nodes for parts 1.., numbering positional ones as MediaWiki does. */
 function buildParams(ctx: ParseContext, parts: Part[], closeAt: number, firstIndex: number): ParameterNode[] {
-  const params: ParameterNode[] = [];
+  const params: ParameterNode[] = new Array(parts.length - 1);
+  const src = ctx.src;
   let index = firstIndex;
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k];
+    const items = part.items;
     const pEnd = partEnd(parts, k, closeAt);
-    const children: SyntaxNode[] = [new SyntaxNode('Punct', part.pipe, part.pipe + 1, null)];
+    const pipe = new SyntaxNode('Punct', part.pipe, part.pipe + 1, null);
     if (part.eq >= 0) {
-      const eqNode = part.items[part.eq];
-      const nameItems = part.items.slice(0, part.eq);
-      const nameNode = leafOrContainer('ParameterName', part.pipe + 1, eqNode.start, nameItems);
-      const valueNode = ctx.container('ParameterValue', eqNode.end, pEnd, part.items.slice(part.eq + 1));
-      children.push(nameNode, eqNode, valueNode);
-      const name = normaliseSpace(itemsText(ctx.src, nameItems));
-      params.push(new ParameterNode(part.pipe, pEnd, children, name, false, nameNode, valueNode));
+      const eq = part.eq;
+      const eqNode = items[eq];
+      let nameNode: SyntaxNode, name: string;
+      if (eq === 1 && items[0].type === 'Text') {
+        // the usual `|name=`: one text leaf
+        nameNode = new SyntaxNode('ParameterName', part.pipe + 1, eqNode.start, null);
+        name = src.slice(part.pipe + 1, eqNode.start).trim();
+      } else {
+        const nameItems = items.slice(0, eq);
+        nameNode = leafOrContainer('ParameterName', part.pipe + 1, eqNode.start, nameItems);
+        name = itemsText(src, nameItems).trim();
+      }
+      const valueNode = ctx.container('ParameterValue', eqNode.end, pEnd, eq + 1 === items.length ? [] : eq + 2 === items.length ? [items[eq + 1]] : items.slice(eq + 1));
+      params[k - 1] = new ParameterNode(part.pipe, pEnd, [pipe, nameNode, eqNode, valueNode], name, false, nameNode, valueNode);
     } else {
-      const valueNode = ctx.container('ParameterValue', part.pipe + 1, pEnd, part.items);
-      children.push(valueNode);
-      params.push(new ParameterNode(part.pipe, pEnd, children, String(index++), true, null, valueNode));
+      const valueNode = ctx.container('ParameterValue', part.pipe + 1, pEnd, items);
+      params[k - 1] = new ParameterNode(part.pipe, pEnd, [pipe, valueNode], positionalName(index++), true, null, valueNode);
     }
   }
   return params;
 }
 
-function normaliseSpace(s: string): string {
-  return s.trim();
+const POSITIONAL_NAMES: string[] = [];
+/** "1", "2"...: the names of positional parameters, made once. */
+function positionalName(i: number): string {
+  if (i < 64) return (POSITIONAL_NAMES[i] ??= String(i));
+  return String(i);
 }
 
 function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt: number): SyntaxNode {
@@ -573,8 +600,8 @@ function buildArgument(ctx: ParseContext, parts: Part[], start: number, closeAt:
 function addItemsFlat(out: SyntaxNode[], part: Part): void {
   for (let k = 0; k < part.items.length; k++) {
     const n = part.items[k];
-    if (k === part.eq || n.type === 'Text') addText(out, n.start, n.end);
-    else out.push(n);
+    if (k === part.eq) addText(out, n.start, n.end);
+    else addNode(out, n);
   }
 }
 
