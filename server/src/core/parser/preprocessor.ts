@@ -36,20 +36,20 @@ export class LinkCandidate extends SyntaxNode {
   }
 }
 
-interface Part {
-  items: SyntaxNode[];
-  /** Offset of the `|` that opened this part, or -1 for the title part. */
-  pipe: number;
+class Part {
+  items: SyntaxNode[] = [];
   /** Index in `items` of the `=` separator, or -1. */
-  eq: number;
+  eq = -1;
+  /** `pipe`: offset of the `|` that opened this part, or -1 for the title part. */
+  constructor(public pipe: number) {}
 }
 
-interface Piece {
-  /** `{`, `[` or a newline for a heading. */
-  open: number;
-  startPos: number;
-  count: number;
+class Piece {
   parts: Part[];
+  /** `open`: `{`, `[` or a newline for a heading. */
+  constructor(public open: number, public startPos: number, public count: number, first: Part) {
+    this.parts = [first];
+  }
 }
 
 /** The first `code` in `[from, to)`, or -1; never scans past `to` (an unbounded indexOf would make parsing quadratic). */
@@ -143,9 +143,9 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       while (count < 6 && i + count < end && src.charCodeAt(i + count) === EQ) count++;
       if (count > 0 && !(count === 1 && findEquals) && stack.length < MAX_NESTING) {
         flush();
-        const part: Part = { items: [], pipe: -1, eq: -1 };
+        const part = new Part(-1);
         addText(part.items, i, i + count);
-        stack.push({ open: NL, startPos: i, count, parts: [part] });
+        stack.push(new Piece(NL, i, count, part));
         i += count;
         textStart = i;
         syncFlags();
@@ -198,7 +198,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       while (i + count < end && src.charCodeAt(i + count) === c) count++;
       if (count >= 2 && stack.length < MAX_NESTING) {
         flush();
-        stack.push({ open: c, startPos: i, count, parts: [{ items: [], pipe: -1, eq: -1 }] });
+        stack.push(new Piece(c, i, count, new Part(-1)));
         i += count;
         textStart = i;
         syncFlags();
@@ -209,7 +209,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       handleClose(c);
     } else if (c === PIPE) {
       flush();
-      stack[stack.length - 1].parts.push({ items: [], pipe: i, eq: -1 });
+      stack[stack.length - 1].parts.push(new Part(i));
       i++;
       textStart = i;
       syncFlags();
@@ -414,7 +414,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     stack.pop();
     if (matching < piece.count) {
       piece.count -= matching;
-      piece.parts = [{ items: [], pipe: -1, eq: -1 }];
+      piece.parts = [new Part(-1)];
       if (piece.count >= 2) {
         stack.push(piece);
         piece.parts[0].items.push(element);
