@@ -24,10 +24,14 @@ import { leafOrContainer } from './parse';
 const LBRACE = 123, RBRACE = 125, LBRACKET = 91, RBRACKET = 93, LT = 60, NL = 10, PIPE = 124, EQ = 61;
 /** Brace nesting deeper than this is left as text: no article comes near it, and it bounds recursion. */
 export const MAX_NESTING = 200;
-/** 1: always significant to the preprocessor; 2: significant in some states. */
-const SPECIAL = new Uint8Array(128);
-SPECIAL[LBRACE] = SPECIAL[LBRACKET] = SPECIAL[LT] = SPECIAL[NL] = 1;
-SPECIAL[RBRACE] = SPECIAL[RBRACKET] = SPECIAL[PIPE] = SPECIAL[EQ] = 2;
+/** The characters that mean something to the preprocessor, by state: outside any brace or in a heading; */
+const SCAN_ROOT = /[{[<\n]/g;
+/** inside `[[`; */
+const SCAN_BRACKET = /[{[<\n\]]/g;
+/** inside `{{` (the title, or a part that has its `=`); */
+const SCAN_BRACE = /[{[<\n}|]/g;
+/** inside `{{`, in a part that may still have a `=`. */
+const SCAN_BRACE_EQ = /[{[<\n}|=]/g;
 
 /** A `[[...]]` pair found by the preprocessor; phase 2 decides whether it is a real link. */
 export class LinkCandidate extends SyntaxNode {
@@ -151,28 +155,14 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
         syncFlags();
       }
     }
-    // Scan the literal run up to the next character that means something in the current state.
-    // `i` is shared with the handlers below; a local copy keeps this hot loop in registers.
-    let c = 0;
-    let j = i;
-    const text = src, stop = end, special = SPECIAL;
-    while (j < stop) {
-      c = text.charCodeAt(j);
-      if (c < 128 && special[c] === 0) {
-        j++;
-        continue;
-      }
-      if (c >= 128 || SPECIAL[c] === 0) {
-        j++;
-        continue;
-      }
-      if (SPECIAL[c] === 1) break;
-      if (c === RBRACE || c === RBRACKET) {
-        const top = stack[stack.length - 1];
-        if (top && (top.open === LBRACE ? c === RBRACE : top.open === LBRACKET && c === RBRACKET)) break;
-      } else if ((c === PIPE && findPipe) || (c === EQ && findEquals)) break;
-      j++;
-    }
+    // Skip the literal run up to the next character that means something in the current state, with the
+    // regular expression of that state (compiled to a native scan loop). A sub-range always ends before
+    // a `<` (its closing tag), so the search never runs far past `end`.
+    const re = !findPipe ? (stack.length && stack[stack.length - 1].open === LBRACKET ? SCAN_BRACKET : SCAN_ROOT) : findEquals ? SCAN_BRACE_EQ : SCAN_BRACE;
+    re.lastIndex = i;
+    let j = re.test(src) ? re.lastIndex - 1 : end;
+    if (j > end) j = end;
+    const c = j < end ? src.charCodeAt(j) : 0;
     i = j;
     if (i >= end) {
       if (inHeading) {
