@@ -63,12 +63,18 @@ function createContext(src: string): ParseContext {
 }
 
 function newlineIndex(src: string): Int32Array {
-  let count = 0;
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) count++;
-  const out = new Int32Array(count);
+  // one pass, into a buffer that doubles when full
+  let out = new Int32Array(Math.max(16, src.length >> 6));
   let k = 0;
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) out[k++] = i;
-  return out;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+    if (k === out.length) {
+      const bigger = new Int32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[k++] = i;
+  }
+  return out.subarray(0, k);
 }
 
 /** Prints the tree back to text: the concatenation of its leaves. */

@@ -559,6 +559,18 @@ function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt:
 
 /** Normalises a template title as MediaWiki resolves it: `_` as space, trimmed, `Template:` dropped, first letter upper case. */
 export function normaliseTemplateName(raw: string): string {
+  let s = templateNames.get(raw);
+  if (s === undefined) {
+    // a page calls the same few templates again and again
+    if (templateNames.size >= 4096) templateNames.clear();
+    s = normaliseTemplateNameUncached(raw);
+    templateNames.set(raw, s);
+  }
+  return s;
+}
+const templateNames = new Map<string, string>();
+
+function normaliseTemplateNameUncached(raw: string): string {
   let s = raw.replace(/[_\s]+/g, ' ').trim();
   const m = /^(?:subst|safesubst|msgnw|msg|raw)\s*:\s*/i.exec(s);
   if (m) s = s.slice(m[0].length);
