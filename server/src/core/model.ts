@@ -111,32 +111,32 @@ export function templateAttrValue(raw: string): string {
   return m ? normaliseRefName(m[2]) : v;
 }
 
-/** Builds the document model in one walk of the tree. */
+/**
+ * Builds the document model from the constructs the parser listed (`doc.constructs`), in document order,
+ * without walking every node. A ref's context (the ref it is nested in, the list that defines it) is
+ * found by walking up from it to the nearest ancestor that sets one.
+ */
 export function buildModel(doc: DocumentNode): DocumentModel {
   const src = doc.source;
   const model: DocumentModel = {
     doc, refs: [], refLists: [], templates: [], parserFunctions: [], sections: [], comments: [], wikilinks: [], externalLinks: [], dateFormat: null,
   };
   const headings: HeadingNode[] = [];
-
-  // Iterative walk carrying context: enclosing ref and whether inside a list-defining container.
-  // (three parallel stacks rather than frame objects: this walk visits every container of the page)
-  const nodeStack: SyntaxNode[] = [doc];
-  const refStack: (RefUse | null)[] = [null];
-  const listStack: (string | null)[] = [null];
-  const stack = {
-    push(f: { node: SyntaxNode; ref: RefUse | null; listGroup: string | null }) {
-      nodeStack.push(f.node);
-      refStack.push(f.ref);
-      listStack.push(f.listGroup);
-    },
+  /** Nodes that make one ref: what is inside them is nested in that ref. */
+  const refOf = new Map<SyntaxNode, RefUse>();
+  /** `<references>` tags and `{{reflist|refs=}}` parameters: refs inside them are list-defined, in that group. */
+  const listGroupOf = new Map<SyntaxNode, string>();
+  const context = (node: SyntaxNode): { ref: RefUse | null; listGroup: string | null } => {
+    let list: string | null | undefined;
+    for (let p = node.parent; p; p = p.parent) {
+      const r = refOf.get(p);
+      if (r) return { ref: r, listGroup: list ?? null };
+      if (list === undefined) list = listGroupOf.get(p);
+    }
+    return { ref: null, listGroup: list ?? null };
   };
-  while (nodeStack.length) {
-    const node = nodeStack.pop()!;
-    const ref = refStack.pop() as RefUse | null;
-    const listGroup = listStack.pop() as string | null;
-    let childRef = ref;
-    let childList = listGroup;
+  const nodes = doc.constructs.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const node of nodes) {
     switch (node.type) {
       case 'Comment':
         model.comments.push(node as CommentNode);
@@ -154,14 +154,14 @@ export function buildModel(doc: DocumentNode): DocumentModel {
       case 'ExtensionTag': {
         const tag = node as ExtensionTagNode;
         if (tag.name === 'ref' && tag.closed) {
+          const { ref, listGroup } = context(tag);
           const use = refFromTag(src, tag, ref, listGroup);
           model.refs.push(use);
-          childRef = use;
-          childList = null;
+          refOf.set(tag, use);
         } else if (tag.name === 'references' && tag.closed) {
           const group = normaliseRefName(tag.attr('group')?.value ?? '');
           model.refLists.push({ node: tag, group, syntax: 'tag' });
-          childList = group;
+          listGroupOf.set(tag, group);
         }
         break;
       }
@@ -169,10 +169,10 @@ export function buildModel(doc: DocumentNode): DocumentModel {
         const fn = node as ParserFunctionNode;
         model.parserFunctions.push(fn);
         if (fn.name.toLowerCase() === '#tag' && fn.params[0] && textWithoutComments(src, fn.params[0].valueNode).trim().toLowerCase() === 'ref') {
+          const { ref, listGroup } = context(fn);
           const use = refFromTagFunction(src, fn, ref, listGroup);
           model.refs.push(use);
-          childRef = use;
-          childList = null;
+          refOf.set(fn, use);
         }
         break;
       }
@@ -181,40 +181,24 @@ export function buildModel(doc: DocumentNode): DocumentModel {
         model.templates.push(t);
         const info = refTemplateKind(t.name);
         if (info) {
+          const { ref, listGroup } = context(t);
           const made = refsFromTemplate(src, t, info, ref, listGroup, model);
-          if (made.length === 1) {
-            childRef = made[0];
-            childList = null;
-          }
+          if (made.length === 1) refOf.set(t, made[0]);
           if (isListTemplate(info)) {
             const groupP = info.kind === 'reference-list' ? t.param('group') : undefined;
             const group = info.group ?? ((groupP ? templateAttrValue(textWithoutComments(src, groupP.valueNode)) : '') || info.defaultGroup || '');
             model.refLists.push({ node: t, group, syntax: 'template' });
             const refsParam = info.listDefinedParameter ? t.param(info.listDefinedParameter) : undefined;
-            if (refsParam) {
-              // list-defined refs inside |refs=: walked with the list's group as context
-              stack.push({ node: refsParam, ref, listGroup: group });
-              continue;
-            }
+            // list-defined refs inside |refs=
+            if (refsParam) listGroupOf.set(refsParam, group);
           }
           if (info.kind === 'date-format' && !model.dateFormat) model.dateFormat = info.dateFormat ?? null;
         }
         break;
       }
     }
-    const ch = node.children;
-    if (ch) {
-      for (let i = ch.length - 1; i >= 0; i--) {
-        const c = ch[i];
-        if (c.children || c.type === 'Comment') {
-          nodeStack.push(c);
-          refStack.push(childRef);
-          listStack.push(childList);
-        }
-      }
-    }
   }
-  // The walk pops in document order for siblings but nested frames interleave; sort to document order.
+  // Already in document order, but `{{r|a|b}}` makes refs that share a start: keep the sorts stable and explicit.
   model.refs.sort((a, b) => a.node.start - b.node.start);
   model.templates.sort((a, b) => a.start - b.start);
   model.refLists.sort((a, b) => a.node.start - b.node.start);

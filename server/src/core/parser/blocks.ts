@@ -579,7 +579,7 @@ class InlineScan {
       children.push(leafOrContainer('ExternalLinkText', urlEnd, close, inline(this.ctx, sub, urlEnd, close)));
     }
     children.push(new SyntaxNode('Punct', close, close + 1, null));
-    return new ExternalLinkNode('ExternalLink', p, close + 1, children, src.slice(urlStart, urlEnd));
+    return this.ctx.constructs[this.ctx.constructs.length] = new ExternalLinkNode('ExternalLink', p, close + 1, children, src.slice(urlStart, urlEnd));
   }
 
   private lineEndFrom(from: number, k0: number): number {
@@ -637,7 +637,7 @@ class InlineScan {
       else break;
     }
     if (e <= p + protLen) return null;
-    return new ExternalLinkNode('FreeUrl', p, e, [new SyntaxNode('Text', p, e, null)], src.slice(p, e));
+    return this.ctx.constructs[this.ctx.constructs.length] = new ExternalLinkNode('FreeUrl', p, e, [new SyntaxNode('Text', p, e, null)], src.slice(p, e));
   }
 
   private htmlTag(p: number, k: number, limit: number): SyntaxNode | null {
@@ -677,7 +677,7 @@ class InlineScan {
 const INVALID_TARGET = /[[\]{}<>\n]/;
 
 /** Turns `[[...]]` candidates into links when their target is a valid title, or back into text when not. */
-function resolveLinks(ctx: ParseContext, items: SyntaxNode[]): SyntaxNode[] {
+export function resolveLinks(ctx: ParseContext, items: SyntaxNode[]): SyntaxNode[] {
   let any = false;
   for (const n of items) if (n instanceof LinkCandidate) { any = true; break; }
   if (!any) return items;
@@ -803,7 +803,7 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
       else if (syntaxData.interwikiPrefixes.has(prefix)) kind = 'interwiki';
     }
   }
-  return new WikilinkNode(n.start, end, children, page, fragment, kind, targetNode);
+  return ctx.constructs[ctx.constructs.length] = new WikilinkNode(n.start, end, children, page, fragment, kind, targetNode);
 }
 
 /** True for a `File:`/`Image:` target (not `Media:`): only those may hold links in their caption. */

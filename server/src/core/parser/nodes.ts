@@ -82,10 +82,22 @@ export class SyntaxNode {
   }
 }
 
+/** The node types listed in `DocumentNode.constructs`. */
+export const CONSTRUCT_TYPES: ReadonlySet<NodeType> = new Set<NodeType>([
+  'Comment', 'Heading', 'Template', 'MagicWord', 'ParserFunction', 'ExtensionTag', 'Wikilink', 'ExternalLink', 'FreeUrl',
+]);
+
 /** The root: the whole source text. */
 export class DocumentNode extends SyntaxNode {
   /** Constructs the parser met but could not close; MediaWiki prints them as text. */
   unclosed: UnclosedConstruct[] = [];
+  /**
+   * Every comment, heading, template, parser function, extension tag, wikilink and external link of the
+   * tree (the types in `CONSTRUCT_TYPES`), in the order the parser made them: the model reads these
+   * instead of walking every node. The parser makes no such node that it does not keep (`checkTree`
+   * checks it).
+   */
+  constructs: SyntaxNode[] = [];
   constructor(public source: string, children: SyntaxNode[]) {
     super('Document', 0, source.length, children);
   }

@@ -2,9 +2,9 @@
  * `parse(text)`: wikitext to a lossless syntax tree. Never throws: any internal failure falls back to a
  * tree of one text leaf, so a caller always gets a tree that prints back its input.
  */
-import { DocumentNode, NodeType, SyntaxNode, UnclosedConstruct } from './nodes';
+import { CONSTRUCT_TYPES, DocumentNode, NodeType, SyntaxNode, UnclosedConstruct } from './nodes';
 import { preprocess } from './preprocessor';
-import { blocks, inline, isPlainText } from './blocks';
+import { blocks, inline, isPlainText, resolveLinks } from './blocks';
 
 /** State shared by the phases while one document is parsed (never global: two parses never share it). */
 export interface ParseContext {
@@ -12,10 +12,14 @@ export interface ParseContext {
   /** Offsets of every newline of the document, ascending. */
   newlines: Int32Array;
   unclosed: UnclosedConstruct[];
+  /** Every construct node made so far (see `DocumentNode.constructs`). */
+  constructs: SyntaxNode[];
   /** Parses a nested range as a whole wikitext document (extension tag bodies). */
   parseWikitext(start: number, end: number): SyntaxNode[];
   /** A container whose items get block and inline structure (template values, cells...). */
   container(type: NodeType, start: number, end: number, items: SyntaxNode[]): SyntaxNode;
+  /** Link candidates resolved, nothing else (template, parameter and argument names). */
+  links(items: SyntaxNode[]): SyntaxNode[];
   /** Inline structure only (headings, link text). */
   inline(items: SyntaxNode[], start: number, end: number): SyntaxNode[];
 }
@@ -26,6 +30,7 @@ export function parse(text: string): DocumentNode {
     const ctx = createContext(text);
     const doc = new DocumentNode(text, blocks(ctx, preprocess(ctx, 0, text.length), 0, text.length, true));
     doc.unclosed = ctx.unclosed.sort((a, b) => a.start - b.start);
+    doc.constructs = ctx.constructs;
     return doc;
   } catch {
     // Last resort, never expected: keep the text, lose the structure.
@@ -49,6 +54,7 @@ function createContext(src: string): ParseContext {
     src,
     newlines: newlineIndex(src),
     unclosed: [],
+    constructs: [],
     parseWikitext: (start, end) => blocks(ctx, preprocess(ctx, start, end), start, end, true),
     container: (type, start, end, items) => {
       // Most values are one plain text leaf: a leaf at once, without the block and inline passes.
@@ -58,6 +64,7 @@ function createContext(src: string): ParseContext {
       return leafOrContainer(type, start, end, blocks(ctx, items, start, end, false));
     },
     inline: (items, start, end) => inline(ctx, items, start, end),
+    links: (items) => resolveLinks(ctx, items),
   };
   return ctx;
 }
@@ -92,9 +99,16 @@ export function printTree(doc: DocumentNode): string {
 /** Checks the tree's invariants; returns the first violation found, or null. Used by tests and the fuzzer. */
 export function checkTree(doc: DocumentNode): string | null {
   const stack: SyntaxNode[] = [doc];
+  const listed = new Set(doc.constructs);
+  if (listed.size !== doc.constructs.length) return 'a construct is listed twice';
+  let constructs = 0;
   while (stack.length) {
     const n = stack.pop()!;
     if (n.start > n.end) return `${n.type} [${n.start},${n.end}) has a negative length`;
+    if (CONSTRUCT_TYPES.has(n.type)) {
+      if (!listed.has(n)) return `${n.type} [${n.start},${n.end}) is missing from the constructs`;
+      constructs++;
+    }
     if (n.children) {
       let pos = n.start;
       for (const c of n.children) {
@@ -106,5 +120,6 @@ export function checkTree(doc: DocumentNode): string | null {
       if (pos !== n.end) return `${n.type} [${n.start},${n.end}): children end at ${pos}`;
     }
   }
+  if (constructs !== doc.constructs.length) return `${doc.constructs.length - constructs} listed construct(s) are not in the tree`;
   return null;
 }

@@ -236,7 +236,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
         closed = false;
         ctx.unclosed.push({ kind: 'comment', start: i, end: i + 4 });
       }
-      accum.push(new CommentNode(i, close + 3, closed));
+      accum.push(ctx.constructs[ctx.constructs.length] = new CommentNode(i, close + 3, closed));
       i = close + 3;
       textStart = i;
       return;
@@ -283,7 +283,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     const openChildren: SyntaxNode[] = [new SyntaxNode('Punct', i, j, null), ...attrs.children, new SyntaxNode('Punct', attrEnd, gt + 1, null)];
     const openTag = new SyntaxNode('TagOpen', i, gt + 1, openChildren);
     if (selfClosing) {
-      accum.push(new ExtensionTagNode(tagStart, gt + 1, [openTag], name, attrs.attributes, openTag, null, null, true, true));
+      accum.push(ctx.constructs[ctx.constructs.length] = new ExtensionTagNode(tagStart, gt + 1, [openTag], name, attrs.attributes, openTag, null, null, true, true));
       i = gt + 1;
       textStart = i;
       return;
@@ -299,7 +299,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
     if (closeAt < 0) {
       // No closing tag: MediaWiki prints the open tag as text and goes on after it.
       ctx.unclosed.push({ kind: 'extension-tag', start: tagStart, end: gt + 1, name });
-      accum.push(new ExtensionTagNode(tagStart, gt + 1, [openTag], name, attrs.attributes, openTag, null, null, false, false));
+      accum.push(ctx.constructs[ctx.constructs.length] = new ExtensionTagNode(tagStart, gt + 1, [openTag], name, attrs.attributes, openTag, null, null, false, false));
       i = gt + 1;
       textStart = i;
       return;
@@ -313,7 +313,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       body = new SyntaxNode('TagBody', bodyStart, closeAt, ctx.parseWikitext(bodyStart, closeAt));
     }
     const closeTag = new SyntaxNode('TagClose', closeAt, closeEnd, null);
-    accum.push(new ExtensionTagNode(tagStart, closeEnd, [openTag, body, closeTag], name, attrs.attributes, openTag, body, closeTag, false, true));
+    accum.push(ctx.constructs[ctx.constructs.length] = new ExtensionTagNode(tagStart, closeEnd, [openTag, body, closeTag], name, attrs.attributes, openTag, body, closeTag, false, true));
     i = closeEnd;
     textStart = i;
   }
@@ -361,7 +361,7 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       const slicer = new ItemSlicer(items);
       const content = leafOrContainer('HeadingContent', hs + count, p - count, ctx.inline(slicer.slice(hs + count, p - count), hs + count, p - count));
       const children = [new SyntaxNode('Punct', hs, hs + count, null), content, new SyntaxNode('Punct', p - count, p, null), ...slicer.slice(p, i)];
-      accum.push(new HeadingNode(hs, i, children, count, content));
+      accum.push(ctx.constructs[ctx.constructs.length] = new HeadingNode(hs, i, children, count, content));
     } else {
       addItems(accum, items);
     }
@@ -497,7 +497,7 @@ function buildParams(ctx: ParseContext, parts: Part[], closeAt: number, firstInd
         name = src.slice(part.pipe + 1, eqNode.start).trim();
       } else {
         const nameItems = items.slice(0, eq);
-        nameNode = leafOrContainer('ParameterName', part.pipe + 1, eqNode.start, nameItems);
+        nameNode = leafOrContainer('ParameterName', part.pipe + 1, eqNode.start, ctx.links(nameItems));
         name = itemsText(src, nameItems).trim();
       }
       const valueNode = ctx.container('ParameterValue', eqNode.end, pEnd, eq + 1 === items.length ? [] : eq + 2 === items.length ? [items[eq + 1]] : items.slice(eq + 1));
@@ -540,20 +540,21 @@ function buildTemplate(ctx: ParseContext, parts: Part[], start: number, closeAt:
     if ((fnName.startsWith('#') && fnName.length > 1) || syntaxData.parserFunctions.has(upper)) {
       if (upper !== 'SUBST' && upper !== 'SAFESUBST' && upper !== 'MSGNW' && upper !== 'MSG' && upper !== 'RAW') {
         const slicer = new ItemSlicer(title);
-        const nameNode = leafOrContainer('TemplateName', start + 2, colon, slicer.slice(start + 2, colon));
+        const nameNode = leafOrContainer('TemplateName', start + 2, colon, ctx.links(slicer.slice(start + 2, colon)));
         const colonNode = new SyntaxNode('Punct', colon, colon + 1, null);
         const firstValue = ctx.container('ParameterValue', colon + 1, titleEnd, slicer.slice(colon + 1, titleEnd));
         const first = new ParameterNode(colon + 1, titleEnd, [firstValue], '1', true, null, firstValue);
         const params = [first, ...buildParams(ctx, parts, closeAt, 2)];
-        return new ParserFunctionNode(start, closeAt + 2, [open, nameNode, colonNode, ...params, close], fnName, nameNode, params);
+        return ctx.constructs[ctx.constructs.length] = new ParserFunctionNode(start, closeAt + 2, [open, nameNode, colonNode, ...params, close], fnName, nameNode, params);
       }
     }
   }
-  const nameNode = leafOrContainer('TemplateName', start + 2, titleEnd, title);
+  const nameNode = leafOrContainer('TemplateName', start + 2, titleEnd, ctx.links(title));
   const params = buildParams(ctx, parts, closeAt, 1);
   const rawName = itemsText(src, title);
   const node = new TemplateNode(start, closeAt + 2, [open, nameNode, ...params, close], normaliseTemplateName(rawName), nameNode, params);
   if (params.length === 0 && syntaxData.variables.has(rawName.trim())) node.type = 'MagicWord';
+  ctx.constructs.push(node);
   return node;
 }
 
@@ -585,7 +586,7 @@ function buildArgument(ctx: ParseContext, parts: Part[], start: number, closeAt:
   const children: SyntaxNode[] = [new SyntaxNode('Punct', start, start + 3, null)];
   const nameItems: SyntaxNode[] = [];
   addItemsFlat(nameItems, parts[0]);
-  children.push(leafOrContainer('ArgumentName', start + 3, nameEnd, nameItems));
+  children.push(leafOrContainer('ArgumentName', start + 3, nameEnd, ctx.links(nameItems)));
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k];
     const pEnd = partEnd(parts, k, closeAt);
