@@ -383,6 +383,16 @@ for (const c of "['<&~_:IPR") INLINE_TRIGGER[c.charCodeAt(0)] = 1;
 const freeProtocols = new Set(syntaxData.urlProtocols.filter((p) => p !== '//').map((p) => p.replace('//', '')));
 const slashProtocols = new Set(syntaxData.urlProtocols.filter((p) => p.endsWith('://')).map((p) => p.replace('//', '')));
 
+/** Offset of the first character in `[start, end)` that may start an inline construct, or -1. */
+function firstTriggerIn(src: string, start: number, end: number): number {
+  const trigger = INLINE_TRIGGER;
+  for (let p = start; p < end; p++) {
+    const c = src.charCodeAt(p);
+    if (c < 128 && trigger[c] !== 0) return p;
+  }
+  return -1;
+}
+
 /** Offset of the first character that may start an inline construct, or -1: most values are plain text. */
 function firstInlineTrigger(src: string, items: SyntaxNode[]): number {
   const trigger = INLINE_TRIGGER;
@@ -774,19 +784,33 @@ function resolveLink(ctx: ParseContext, n: LinkCandidate, takeBracket = false): 
   const end = takeBracket ? n.end + 1 : n.end;
   const targetEnd = pipe >= 0 ? pipe : e;
   // The candidate's own brackets and leaves are reused: nodes never change once made.
-  const slicer = new ItemSlicer(ch);
-  const children: SyntaxNode[] = [ch[0]];
-  const targetNode = leafOrContainer('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
-  children.push(targetNode);
-  if (pipe >= 0) {
-    children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
-    const textItems = slicer.slice(pipe + 1, e);
-    // `[[a|[b]]]`: the `]` after the candidate belongs to the text
-    const textEnd = takeBracket ? e + 1 : e;
-    if (takeBracket) addText(textItems, e, e + 1);
-    children.push(leafOrContainer('LinkText', pipe + 1, textEnd, inline(ctx, textItems, pipe + 1, textEnd)));
-    children.push(takeBracket ? new SyntaxNode('Punct', textEnd, end, null) : ch[ch.length - 1]);
-  } else children.push(ch[ch.length - 1]);
+  let children: SyntaxNode[];
+  let targetNode: SyntaxNode;
+  if (ch.length === 3 && ch[1].type === 'Text' && !takeBracket) {
+    // the usual `[[target]]` or `[[target|text]]`: one text leaf inside, no slicing needed
+    targetNode = new SyntaxNode('LinkTarget', s, targetEnd, null);
+    if (pipe < 0) children = [ch[0], targetNode, ch[2]];
+    else {
+      const text = pipe + 1 === e ? new SyntaxNode('LinkText', e, e, null)
+        : firstTriggerIn(src, pipe + 1, e) < 0 ? new SyntaxNode('LinkText', pipe + 1, e, null)
+          : leafOrContainer('LinkText', pipe + 1, e, inline(ctx, [new SyntaxNode('Text', pipe + 1, e, null)], pipe + 1, e));
+      children = [ch[0], targetNode, new SyntaxNode('Punct', pipe, pipe + 1, null), text, ch[2]];
+    }
+  } else {
+    const slicer = new ItemSlicer(ch);
+    children = [ch[0]];
+    targetNode = leafOrContainer('LinkTarget', s, targetEnd, slicer.slice(s, targetEnd));
+    children.push(targetNode);
+    if (pipe >= 0) {
+      children.push(new SyntaxNode('Punct', pipe, pipe + 1, null));
+      const textItems = slicer.slice(pipe + 1, e);
+      // `[[a|[b]]]`: the `]` after the candidate belongs to the text
+      const textEnd = takeBracket ? e + 1 : e;
+      if (takeBracket) addText(textItems, e, e + 1);
+      children.push(leafOrContainer('LinkText', pipe + 1, textEnd, inline(ctx, textItems, pipe + 1, textEnd)));
+      children.push(takeBracket ? new SyntaxNode('Punct', textEnd, end, null) : ch[ch.length - 1]);
+    } else children.push(ch[ch.length - 1]);
+  }
   const clean = trimmed.includes('\u0000') ? trimmed.replace(/\u0000/g, '') : trimmed;
   const hash = clean.indexOf('#');
   let page = hash >= 0 ? clean.slice(0, hash) : clean;
