@@ -59,7 +59,11 @@ export function startServer(connection: Connection = createDefaultConnection()):
     return { options: s.lintOptions, settings: s, version: s.version };
   }
 
-  /** The analysis of the document's current version (computed at most once per version and settings). */
+  /**
+   * The analysis of the document's current version (computed at most once per version and settings).
+   * A new version is parsed incrementally from the previous one, whose tree that consumes: every handler
+   * therefore uses the analysis it gets synchronously, with no await in between (settings are read first).
+   */
   async function analysisOf(uri: string, token?: CancellationToken): Promise<Analysis | null> {
     const doc = documents.get(uri);
     if (!doc) return null;
@@ -76,7 +80,10 @@ export function startServer(connection: Connection = createDefaultConnection()):
     }
     const current = documents.get(uri);
     if (!current) return null;
-    const analysis = analyse(current.getText(), options);
+    const previous = cache.get(uri)?.analysis;
+    // the previous tree is consumed by the incremental parse: forget it first, whatever happens next
+    cache.delete(uri);
+    const analysis = analyse(current.getText(), options, previous);
     for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
     cache.set(uri, { version: current.version, settingsVersion: sv, analysis });
     return analysis;
@@ -160,16 +167,16 @@ export function startServer(connection: Connection = createDefaultConnection()):
   const offsetOf = (a: Analysis, pos: { line: number; character: number }) => a.lines.offset(pos.line, pos.character);
 
   connection.onHover(guard('hover', async (p, token) => {
+    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     return features.hover(a, offsetOf(a, p.position), { linkBase: s.linkBaseUrl });
   }));
 
   connection.onCompletion(guard('completion', async (p, token) => {
+    const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const { options } = await lintOptionsFor(p.textDocument.uri);
     return features.completion(a, offsetOf(a, p.position), options);
   }));
 
@@ -180,9 +187,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   }));
 
   connection.onCodeAction(guard('codeAction', async (p, token) => {
+    const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const { options } = await lintOptionsFor(p.textDocument.uri);
     const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
@@ -227,9 +234,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   }));
 
   connection.onDocumentLinks(guard('documentLinks', async (p) => {
+    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     const a = await analysisOf(p.textDocument.uri);
     if (!a) return null;
-    const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     return features.documentLinks(a, s.linkBaseUrl);
   }));
 

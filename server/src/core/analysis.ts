@@ -3,6 +3,7 @@
  * The server builds it once per version and every request of that version reads it.
  */
 import { parse } from './parser/parse';
+import { diffTexts } from './parser/reuse';
 import { buildModel } from './model';
 import { lintDocument, LintOptions, LintResult } from './lint/lint';
 
@@ -11,9 +12,12 @@ export interface Analysis extends LintResult {
   text: string;
 }
 
-/** Parses, models and lints a text. */
-export function analyse(text: string, options: LintOptions = {}): Analysis {
-  const doc = parse(text);
+/**
+ * Parses, models and lints a text. Given the analysis of the previous version, the parse takes the
+ * unchanged parts of its tree (which is consumed: `previous` must not be used afterwards).
+ */
+export function analyse(text: string, options: LintOptions = {}, previous?: Analysis): Analysis {
+  const doc = previous && previous.text !== text ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }) : parse(text);
   const result = lintDocument(doc, buildModel(doc), options);
   return { ...result, text };
 }

@@ -42,12 +42,39 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 12 || c === 11 || (c > 0x1fff && /\s/.test(String.fromCharCode(c)));
 }
 
-/** Trimmed value range of a parameter. */
-export function trimmedValueRange(src: string, node: SyntaxNode): { start: number; end: number } {
-  let s = node.start, e = node.end;
-  while (s < e && isSpace(src.charCodeAt(s))) s++;
-  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
-  return { start: s, end: e };
+/** A citation; `get` looks through its dozen or so parameters (no map per citation). */
+class CitationImpl implements Citation {
+  constructor(
+    public template: TemplateNode,
+    public info: CitationTemplateInfo,
+    public params: CitationParam[],
+    public positional: ParameterNode[],
+    public ref: RefUse | null,
+    public deadLinkTag: TemplateNode | null,
+  ) {}
+
+  private byCanonical: Map<string, CitationParam> | undefined;
+
+  get(canonical: string): CitationParam | undefined {
+    const ps = this.params;
+    if (ps.length > 24) {
+      // a long citation (or a hostile one): one map, made on first use, keeps lookups constant-time
+      if (!this.byCanonical) {
+        this.byCanonical = new Map();
+        for (const p of ps) if (p.lookup.known && p.value !== '') this.byCanonical.set(p.lookup.canonical, p);
+      }
+      return this.byCanonical.get(canonical);
+    }
+    for (let i = ps.length - 1; i >= 0; i--) {
+      const p = ps[i];
+      if (p.lookup.known && p.lookup.canonical === canonical && p.value !== '') return p;
+    }
+    return undefined;
+  }
+
+  value(canonical: string): string {
+    return this.get(canonical)?.value ?? '';
+  }
 }
 
 /** Finds every citation template of the page. */
@@ -73,26 +100,21 @@ export function analyseCitations(src: string, model: DocumentModel): Citation[] 
     if (!info) continue;
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
-    const byCanonical = new Map<string, CitationParam>();
     for (const p of t.params) {
       if (p.positional) {
         positional.push(p);
         continue;
       }
       const value = textWithoutComments(src, p.valueNode).trim();
-      const r = trimmedValueRange(src, p.valueNode);
-      const cp: CitationParam = { node: p, name: p.name, lookup: lookupParameter(p.name), value, valueStart: r.start, valueEnd: r.end };
-      params.push(cp);
-      if (value !== '' && cp.lookup.known) byCanonical.set(cp.lookup.canonical, cp);
+      let s = p.valueNode.start, e = p.valueNode.end;
+      while (s < e && isSpace(src.charCodeAt(s))) s++;
+      while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+      params.push({ node: p, name: p.name, lookup: lookupParameter(p.name), value, valueStart: s, valueEnd: e });
     }
     const ref = enclosingRef(t);
     let deadLinkTag: TemplateNode | null = null;
     for (const d of (ref && deadLinksByRef.get(ref)) || []) if (d.start >= t.end) deadLinkTag = d;
-    out.push({
-      template: t, info, params, positional, ref, deadLinkTag,
-      get: (c) => byCanonical.get(c),
-      value: (c) => byCanonical.get(c)?.value ?? '',
-    });
+    out.push(new CitationImpl(t, info, params, positional, ref, deadLinkTag));
   }
   return out;
 }

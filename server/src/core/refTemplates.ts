@@ -32,8 +32,16 @@ for (const [name, raw] of Object.entries(data.templates as Record<string, Record
 
 /** Normalises a template name for lookup: lower case, underscores as spaces, whitespace collapsed. */
 export function templateKey(name: string): string {
-  return name.replace(/[_\s]+/g, ' ').trim().toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    // a page names the same few templates again and again; the cache is bounded against hostile pages
+    if (keys.size >= 4096) keys.clear();
+    key = name.replace(/[_\s]+/g, ' ').trim().toLowerCase();
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
 
 /** The role of a template (by its normalised name), or undefined for an ordinary template. */
 export function refTemplateKind(name: string): RefTemplateInfo | undefined {

@@ -371,8 +371,17 @@ export function normaliseTemplateName(raw: string): string {
 
 /** The CS1/CS2 citation template with this name or redirect (normalised here, so raw names work too), or undefined when it is not one. */
 export function citationTemplate(name: string): CitationTemplateInfo | undefined {
-  return templatesByName.get(name) ?? templatesByName.get(normaliseTemplateName(name));
+  const direct = templatesByName.get(name);
+  if (direct) return direct;
+  let key = normalisedNames.get(name);
+  if (key === undefined) {
+    if (normalisedNames.size >= 4096) normalisedNames.clear();
+    key = normaliseTemplateName(name);
+    normalisedNames.set(name, key);
+  }
+  return templatesByName.get(key);
 }
+const normalisedNames = new Map<string, string>();
 
 /** Title patterns that CS1 rejects as generic placeholders (err_generic_title), as regular expressions over the lower-cased title. */
 export const genericTitlePatterns: readonly RegExp[] = cs1Parameters.genericTitles.map((entry) =>

@@ -5,6 +5,7 @@
 import { CONSTRUCT_TYPES, DocumentNode, NodeType, SyntaxNode, UnclosedConstruct } from './nodes';
 import { preprocess } from './preprocessor';
 import { blocks, inline, isPlainText, resolveLinks } from './blocks';
+import { ReusableTree, type TextChange } from './reuse';
 
 /** State shared by the phases while one document is parsed (never global: two parses never share it). */
 export interface ParseContext {
@@ -12,6 +13,8 @@ export interface ParseContext {
   /** Offsets of every newline of the document, ascending. */
   newlines: Int32Array;
   unclosed: UnclosedConstruct[];
+  /** Tags that may be taken from the previous version's tree (incremental reparsing), or null. */
+  reuse: ReusableTree | null;
   /** Every construct node made so far (see `DocumentNode.constructs`). */
   constructs: SyntaxNode[];
   /** Parses a nested range as a whole wikitext document (extension tag bodies). */
@@ -24,10 +27,14 @@ export interface ParseContext {
   inline(items: SyntaxNode[], start: number, end: number): SyntaxNode[];
 }
 
-/** Parses wikitext into a syntax tree whose leaves tile the text. */
-export function parse(text: string): DocumentNode {
+/**
+ * Parses wikitext into a syntax tree whose leaves tile the text. With `previous` (the tree of the text
+ * before `change`), unchanged extension tags are taken from that tree, which is consumed: see reuse.ts.
+ */
+export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }): DocumentNode {
   try {
     const ctx = createContext(text);
+    if (previous) ctx.reuse = new ReusableTree(previous.doc, previous.change);
     const doc = new DocumentNode(text, blocks(ctx, preprocess(ctx, 0, text.length), 0, text.length, true));
     doc.unclosed = ctx.unclosed.sort((a, b) => a.start - b.start);
     doc.constructs = ctx.constructs;
@@ -54,6 +61,7 @@ function createContext(src: string): ParseContext {
     src,
     newlines: newlineIndex(src),
     unclosed: [],
+    reuse: null,
     constructs: [],
     parseWikitext: (start, end) => blocks(ctx, preprocess(ctx, start, end), start, end, true),
     container: (type, start, end, items) => {

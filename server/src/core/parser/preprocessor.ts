@@ -278,6 +278,27 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       return;
     }
     const selfClosing = src.charCodeAt(gt - 1) === 47 && gt - 1 >= j;
+    let closeAt = -1;
+    if (!selfClosing) {
+      const cached = nextClose.get(name);
+      if (cached === undefined || (cached >= 0 && cached <= gt)) {
+        const re = closeTagRegex(name);
+        re.lastIndex = gt + 1;
+        const m = re.exec(src);
+        closeAt = m && m.index + m[0].length <= end ? m.index : -1;
+        nextClose.set(name, closeAt);
+      } else closeAt = cached;
+      if (closeAt >= 0 && ctx.reuse) {
+        // an unchanged tag of the previous version: its parsed body is taken as it is
+        const reused = ctx.reuse.take(tagStart, src.indexOf('>', closeAt) + 1, name, ctx.constructs, ctx.unclosed);
+        if (reused) {
+          accum.push(reused);
+          i = reused.end;
+          textStart = i;
+          return;
+        }
+      }
+    }
     const attrEnd = selfClosing ? gt - 1 : gt;
     const attrs = parseAttributes(src, j, attrEnd);
     const openChildren: SyntaxNode[] = [new SyntaxNode('Punct', i, j, null), ...attrs.children, new SyntaxNode('Punct', attrEnd, gt + 1, null)];
@@ -287,14 +308,6 @@ export function preprocess(ctx: ParseContext, start: number, end: number): Synta
       i = gt + 1;
       textStart = i;
       return;
-    }
-    let closeAt = nextClose.get(name);
-    if (closeAt === undefined || (closeAt >= 0 && closeAt <= gt)) {
-      const re = closeTagRegex(name);
-      re.lastIndex = gt + 1;
-      const m = re.exec(src);
-      closeAt = m && m.index + m[0].length <= end ? m.index : -1;
-      nextClose.set(name, closeAt);
     }
     if (closeAt < 0) {
       // No closing tag: MediaWiki prints the open tag as text and goes on after it.

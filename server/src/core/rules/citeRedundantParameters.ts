@@ -10,6 +10,7 @@ export const citeRedundantParameters: Rule = {
   wikipedia: 'err_redundant_parameters',
   check(ctx) {
     for (const c of ctx.citations) {
+      if (!hasAliasRepeat(c.params)) continue; // the usual case: nothing to build
       const byKey = new Map<string, CitationParam[]>();
       for (const p of c.params) {
         if (!p.lookup.known || p.value === '') continue;
@@ -35,3 +36,17 @@ export const citeRedundantParameters: Rule = {
     }
   },
 };
+
+/** True when two non-empty parameters share a meaning under different names. */
+function hasAliasRepeat(ps: CitationParam[]): boolean {
+  if (ps.length > 24) return true; // long citations take the linear path with a map
+  for (let i = 0; i < ps.length; i++) {
+    const a = ps[i];
+    if (!a.lookup.known || a.value === '') continue;
+    for (let j = i + 1; j < ps.length; j++) {
+      const b = ps[j];
+      if (b.lookup.known && b.value !== '' && b.lookup.metaKey === a.lookup.metaKey && b.name !== a.name) return true;
+    }
+  }
+  return false;
+}
