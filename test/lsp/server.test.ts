@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer, ServerHandle } from '../helpers/lspClient';
+import { lint } from '../../server/src/core/lint/lint';
+import { LineIndex } from '../../server/src/core/lineIndex';
 
 const SERVER = resolve(__dirname, '../../dist/server.js');
 const SEED = readFileSync(resolve(__dirname, '../fixtures/corpus/Kazakhstan__Government_and_politics.wiki'), 'utf8');
@@ -131,4 +133,36 @@ test('the server survives bad requests: unknown documents, positions past the en
   const report = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///virtual/seed-pull.wiki' } })) as { items: unknown[] };
   assert.ok(report.items.length > 0, 'still serving');
   assert.equal(pull.process.exitCode, null);
+});
+
+test('edits through the server (parsed incrementally) give the diagnostics a fresh lint of the same text gives', async () => {
+  const uri = 'file:///virtual/seed-incremental.wiki';
+  await pull.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: SEED } });
+  await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  let text = SEED;
+  const refAt = (k: number) => { let p = -1; for (let i = 0; i <= k; i++) p = text.indexOf('<ref', p + 1); return p; };
+  // inside a citation, in prose, breaking and restoring a ref's closing tag, a new ref with a dead link
+  const steps: { at: () => number; del: number; ins: string }[] = [
+    { at: () => text.indexOf('|title=', refAt(3)) + 7, del: 0, ins: 'New ' },
+    { at: () => refAt(0) - 5, del: 3, ins: 'x' },
+    { at: () => text.indexOf('</ref>', refAt(5)), del: 6, ins: '' },
+    { at: () => text.indexOf('<ref', refAt(5) + 1), del: 0, ins: '</ref>' },
+    { at: () => refAt(2), del: 0, ins: '<ref>{{cite web |url=http://example.org/a |title=A |url-status=dead}}</ref>' },
+    { at: () => text.length, del: 0, ins: '\n== Notes ==\n{{reflist}}' },
+  ];
+  const lines = (t: string) => new LineIndex(t);
+  let version = 1;
+  for (const s of steps) {
+    const at = s.at();
+    const li = lines(text);
+    const range = { start: li.position(at), end: li.position(at + s.del) };
+    text = text.slice(0, at) + s.ins + text.slice(at + s.del);
+    await pull.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: s.ins }] });
+    const got = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+    const fresh = lint(text);
+    const nl = lines(text);
+    const expected = fresh.diagnostics.map((d) => `${d.rule} ${JSON.stringify(nl.position(d.start))} ${d.message}`);
+    assert.deepEqual(got.items.map((d) => `${d.code} ${JSON.stringify(d.range.start)} ${d.message}`), expected, `after edit ${version - 1}`);
+  }
+  assert.ok(lint(text).diagnostics.some((d) => d.rule === 'cite-dead-link'), 'the last edits are seen');
 });
