@@ -35,7 +35,7 @@ async function main() {
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const mb = bytes / 1e6;
   console.log(`Corpus: ${names.length} articles, ${mb.toFixed(2)} MB (${ARTICLES})\nnode ${process.version}, ${process.arch}\n`);
-  const rounds = quick ? 3 : 7;
+  const rounds = quick ? 3 : 11;
 
   // Parse
   for (const t of texts) parse(t); // warm-up

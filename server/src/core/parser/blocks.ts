@@ -73,7 +73,10 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
     const line = lines[li];
     const atLineStart = li > 0 || startsLine;
     let handled = false;
-    if (atLineStart && line.start < line.end && textAt(line.start)) {
+    const first = src.charCodeAt(line.start);
+    // only `{|` (after spaces or tabs), a list prefix or `----` can start block structure
+    const mayBlock = first === 123 || first === 42 || first === 35 || first === 58 || first === 59 || first === 45 || first === 32 || first === 9;
+    if (atLineStart && mayBlock && line.start < line.end && textAt(line.start)) {
       let p = line.start;
       while (p < line.end && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) && textAt(p + 1)) p++;
       const c = src.charCodeAt(p);
