@@ -8,26 +8,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, checkTree } from '../../server/src/core/parser/parse';
 import { diffTexts } from '../../server/src/core/parser/reuse';
-import type { DocumentNode, SyntaxNode } from '../../server/src/core/parser/nodes';
+import { treeFingerprint as fingerprint, firstDifference } from '../helpers/treeFingerprint';
 
 const FIXTURES = resolve(__dirname, '../fixtures/corpus');
 const ARTICLES = resolve(__dirname, '../../../shared/corpus/articles');
-
-/** A structural fingerprint of a tree: every node's type, range and meaning, every unclosed opener. */
-function fingerprint(doc: DocumentNode): string {
-  const out: string[] = [];
-  const stack: SyntaxNode[] = [doc];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const extra = n as unknown as Record<string, unknown>;
-    out.push(`${n.type} ${n.start} ${n.end} ${['name', 'target', 'url', 'level', 'closed', 'selfClosing', 'value', 'kind', 'fragment', 'prefix', 'header', 'positional']
-      .map((k) => (k in extra ? `${k}=${JSON.stringify(extra[k])}` : '')).join(' ')}`);
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  out.push(JSON.stringify(doc.unclosed));
-  out.push(doc.constructs.map((c) => `${c.type}@${c.start}-${c.end}`).sort().join(','));
-  return out.join('\n');
-}
 
 /** A deterministic pseudo-random generator (the test must be reproducible). */
 function rng(seed: number): () => number {
@@ -57,12 +41,8 @@ function checkEdits(name: string, text: string, edits: number, seed: number): vo
     const incremental = parse(next, { doc, change: diffTexts(current, next) });
     const full = parse(next);
     assert.equal(checkTree(incremental), null, `${name}, edit ${e}: tree invariants`);
-    const a = fingerprint(incremental), b = fingerprint(full);
-    if (a !== b) {
-      const la = a.split('\n'), lb = b.split('\n');
-      const k = la.findIndex((l, i) => l !== lb[i]);
-      assert.fail(`${name}, edit ${e} (seed ${seed}, at ${at}, deleted ${del}, inserted ${JSON.stringify(ins)}): first difference\n  incremental: ${la[k]}\n  full:        ${lb[k]}`);
-    }
+    const diff = firstDifference(fingerprint(incremental), fingerprint(full));
+    if (diff) assert.fail(`${name}, edit ${e} (seed ${seed}, at ${at}, deleted ${del}, inserted ${JSON.stringify(ins)}): first difference\n  ${diff}`);
     current = next;
     doc = incremental;
   }

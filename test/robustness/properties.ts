@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, printTree, checkTree } from '../../server/src/core/parser/parse';
+import { diffTexts } from '../../server/src/core/parser/reuse';
+import { treeFingerprint, firstDifference } from '../helpers/treeFingerprint';
 import { lint, fixAll, applyEdits, LintOptions } from '../../server/src/core/lint/lint';
 
 export const TODAY = { year: 2026, month: 11, day: 28 };
@@ -232,6 +234,15 @@ function checkParses(text: string, label: string): void {
   if (printTree(doc) !== text) fail(`${label}: the printed tree differs from the text`, text);
 }
 
+/** Parsing `after` incrementally from the tree of `before` gives exactly the tree a full parse gives. */
+function checkIncremental(before: string, after: string, label: string): void {
+  const incremental = parse(after, { doc: parse(before), change: diffTexts(before, after) });
+  const problem = checkTree(incremental);
+  if (problem) fail(`${label}: incremental parse: checkTree: ${problem}`, before);
+  const diff = firstDifference(treeFingerprint(incremental), treeFingerprint(parse(after)));
+  if (diff) fail(`${label}: the incremental parse differs from a full parse\n  ${diff}`, before);
+}
+
 /** Checks one document; throws a PropertyFailure naming the broken invariant. `maxFixes` bounds the per-fix checks. */
 export function checkDocument(text: string, options: LintOptions = LINT_OPTIONS, maxFixes = 60): void {
   let result;
@@ -269,6 +280,7 @@ export function checkDocument(text: string, options: LintOptions = LINT_OPTIONS,
     if (fixed.slice(out) !== text.slice(pos)) fail(`${label}: text after the last edit changed`, text);
     if (!f.snippet) {
       checkParses(fixed, `after ${label}`);
+      if (i < 10) checkIncremental(text, fixed, `after ${label}`);
       const again = lint(fixed, options);
       if (again.ruleErrors.length) fail(`after ${label}: rule threw: ${again.ruleErrors[0].rule}: ${again.ruleErrors[0].error.split('\n')[0]}`, text);
     }
@@ -276,6 +288,9 @@ export function checkDocument(text: string, options: LintOptions = LINT_OPTIONS,
 
   const once = fixAll(text, options);
   checkParses(once.text, 'after fixAll');
+  checkIncremental(text, once.text, 'after fixAll');
+  // and an edit anywhere: the middle third of the text cut out
+  checkIncremental(text, text.slice(0, Math.floor(text.length / 3)) + text.slice(Math.floor((2 * text.length) / 3)), 'after a cut');
   const twice = fixAll(once.text, options);
   if (twice.text !== once.text) {
     fail(`fixAll is not idempotent: the second run changed the text (${twice.fixed} more fixes; first run took ${once.passes} passes)\n  once:  ${JSON.stringify(once.text.slice(0, 400))}\n  twice: ${JSON.stringify(twice.text.slice(0, 400))}`, text);
