@@ -452,16 +452,22 @@ export class ItemSlicer {
   private idx = 0;
   constructor(private items: SyntaxNode[]) {}
 
-  /** Items covering `[a, b)`; `a` and `b` must not fall inside a non-text node. Calls must go left to right. */
-  slice(a: number, b: number): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    if (a >= b) return out;
+  /** Index of the first item ending after `a`, searching on from the previous call (calls go left to right). */
+  private seek(a: number): number {
     const items = this.items;
     let k = this.idx;
     if (k >= items.length || items[k].start > a) k = 0;
     while (k < items.length && items[k].end <= a) k++;
     this.idx = k;
-    for (; k < items.length && items[k].start < b; k++) {
+    return k;
+  }
+
+  /** Items covering `[a, b)`; `a` and `b` must not fall inside a non-text node. Calls must go left to right. */
+  slice(a: number, b: number): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    if (a >= b) return out;
+    const items = this.items;
+    for (let k = this.seek(a); k < items.length && items[k].start < b; k++) {
       const n = items[k];
       if (n.start >= a && n.end <= b) out.push(n);
       else if (n.type === 'Text') out.push(new SyntaxNode('Text', Math.max(a, n.start), Math.min(b, n.end), null));
@@ -474,11 +480,7 @@ export class ItemSlicer {
   appendTo(out: SyntaxNode[], a: number, b: number): void {
     if (a >= b) return;
     const items = this.items;
-    let k = this.idx;
-    if (k >= items.length || items[k].start > a) k = 0;
-    while (k < items.length && items[k].end <= a) k++;
-    this.idx = k;
-    for (; k < items.length && items[k].start < b; k++) {
+    for (let k = this.seek(a); k < items.length && items[k].start < b; k++) {
       const n = items[k];
       if (n.type === 'Text' && (n.start < a || n.end > b)) addText(out, Math.max(a, n.start), Math.min(b, n.end));
       else addNode(out, n);
