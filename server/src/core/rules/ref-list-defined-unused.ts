@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange } from './refShared';
+import { refKey, refRange } from './shared/refShared';
 
 /** `cite_error_references_missing_key`: a list-defined ref that the text never uses. */
 export const refListDefinedUnused: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refRange } from './refShared';
+import { refRange } from './shared/refShared';
 
 /** `cite_error_ref_numeric_key`: a name that is a plain integer (the Cite extension drops it). */
 export const refNumericName: Rule = {

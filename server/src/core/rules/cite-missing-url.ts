@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { templateNameRange } from './citeShared';
+import { templateNameRange } from './shared/citeShared';
 
 /** `err_cite_web_url`: {{cite web}} (and podcast, mailing list) without |url=. */
 export const citeMissingUrl: Rule = {

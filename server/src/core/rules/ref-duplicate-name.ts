@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange, reuseTag } from './refShared';
+import { refKey, refRange, reuseTag } from './shared/refShared';
 import type { RefUse } from '../model';
 
 /** `cite_error_references_duplicate_key`: one group and name defined twice with different content. */

@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import type { ParameterNode } from '../parser/nodes';
-import { paramNameRange, removeParamEdit } from './citeShared';
+import { paramNameRange, removeParamEdit } from './shared/citeShared';
 import { textWithoutComments } from '../model';
 
 /**

@@ -1,5 +1,5 @@
 /** What several ref rules share: grouping refs by group and name, and the range a ref diagnostic points at. */
-import type { RefUse } from '../model';
+import type { RefUse } from '../../model';
 
 /** Key of a ref in the Cite extension's sense: group and name. */
 export function refKey(r: { group: string; name: string | null }): string {

@@ -1,7 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import type { RefUse } from '../model';
 import { ExtensionTagNode } from '../parser/nodes';
-import { quoteRefName, refKey } from './refShared';
+import { quoteRefName, refKey } from './shared/refShared';
 
 /** CheckWiki #81: unnamed refs with identical content; name the first and reuse it. */
 export const refIdenticalContent: Rule = {

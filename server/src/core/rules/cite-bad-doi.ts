@@ -1,4 +1,4 @@
-import { identifierRule } from './identifierRule';
+import { identifierRule } from './shared/identifierRule';
 import { doiError } from '../cs1/identifiers';
 
 /** CS1's identifier check (see the rule's docs page). */

@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange } from './refShared';
+import { refKey, refRange } from './shared/refShared';
 
 /** `cite_error_references_no_text`: a named ref reused but never given content. */
 export const refUndefinedName: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { templateNameRange } from './citeShared';
+import { templateNameRange } from './shared/citeShared';
 
 /** `err_citation_missing_title`: no |title=, |trans-title= or |script-title= (|series= in cite episode). */
 export const citeMissingTitle: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule, Fix } from '../lint/types';
-import { paramNameRange, removeParamEdit } from './citeShared';
+import { paramNameRange, removeParamEdit } from './shared/citeShared';
 
 const MAP = new Map<string, string | null>([['yes', 'dead'], ['y', 'dead'], ['true', 'dead'], ['no', 'live'], ['unfit', 'unfit'], ['usurped', 'usurped'], ['', null], ['bot: unknown', null]]);
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../lint/types';
 import { archiveServiceName } from '../cs1/urls';
-import { paramNameRange } from './citeShared';
+import { paramNameRange } from './shared/citeShared';
 
 const DEAD = new Set(['dead', 'deviated']);
 

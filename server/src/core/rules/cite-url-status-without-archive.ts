@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { paramRange, removeParamEdit } from './citeShared';
+import { paramRange, removeParamEdit } from './shared/citeShared';
 
 /** `maint_url_status`: |url-status= other than dead with no |archive-url= (CS1 ignores it). */
 export const citeUrlStatusWithoutArchive: Rule = {

@@ -1,8 +1,8 @@
 /** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
-import type { Citation, CitationParam } from '../citations';
-import type { RuleContext, TextEdit } from '../lint/types';
-import { detectDateFormat, formatDate } from '../cs1/dates';
-import type { ParameterNode } from '../parser/nodes';
+import type { Citation, CitationParam } from '../../citations';
+import type { RuleContext, TextEdit } from '../../lint/types';
+import { detectDateFormat, formatDate } from '../../cs1/dates';
+import type { ParameterNode } from '../../parser/nodes';
 
 /** The trimmed range of a parameter's name (or of its value when positional). */
 export function paramNameRange(src: string, p: ParameterNode): { start: number; end: number } {

@@ -1,6 +1,6 @@
 import type { Rule } from '../lint/types';
 import type { CitationParam } from '../citations';
-import { paramNameRange } from './citeShared';
+import { paramNameRange } from './shared/citeShared';
 
 /** `err_redundant_parameters`: two aliases of one parameter (url and URL, accessdate and access-date, page and pages...). */
 export const citeRedundantParameters: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { isParameterAcceptedBy, suggestParameter } from '../cs1/parameters';
-import { paramNameRange, removeParamEdit } from './citeShared';
+import { paramNameRange, removeParamEdit } from './shared/citeShared';
 
 /**
  * `err_parameter_ignored` / `err_parameter_ignored_suggest` / `err_param_unknown_empty`, and `err_text_ignored`

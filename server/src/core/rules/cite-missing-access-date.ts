@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { insertParam, todayFor } from './citeShared';
+import { insertParam, todayFor } from './shared/citeShared';
 
 /**
  * A citation with a URL and no access-date. Not a Wikipedia error (CS1 never reports a missing access-date);

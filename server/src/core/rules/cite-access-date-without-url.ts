@@ -1,4 +1,4 @@
-import { pairRule, noUrl } from './pairedParameterRule';
+import { pairRule, noUrl } from './shared/pairedParameterRule';
 
 /** One of CS1's pairing errors (see the rule's docs page). */
 export const citeAccessDateWithoutUrl = pairRule('cite-access-date-without-url', 'err_accessdate_missing_url',

@@ -2,8 +2,8 @@
  * The check shared by the CS1 pairing rules (each rule is its own file): a parameter that requires another.
  * `err_accessdate_missing_url`, `err_archive_missing_date`, `err_archive_missing_url`, `err_archive_date_missing_url`.
  */
-import type { Rule } from '../lint/types';
-import type { Citation } from '../citations';
+import type { Rule } from '../../lint/types';
+import type { Citation } from '../../citations';
 import { paramRange } from './citeShared';
 
 export function pairRule(id: string, wikipedia: string, description: string, present: string, missing: (c: Citation) => boolean, message: string): Rule {

@@ -1,7 +1,7 @@
 import type { Rule } from '../lint/types';
 import { waybackTimestampDate } from '../cs1/urls';
 import { parseCs1DateCached, formatDate } from '../cs1/dates';
-import { dateFormatFor } from './citeShared';
+import { dateFormatFor } from './shared/citeShared';
 
 /** `err_archive_date_url_ts_mismatch`: |archive-date= differs from the date in the Wayback URL's timestamp. */
 export const citeArchiveDateMismatch: Rule = {

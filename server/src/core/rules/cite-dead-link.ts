@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { formatDate } from '../cs1/dates';
-import { insertParam, paramNameRange } from './citeShared';
+import { insertParam, paramNameRange } from './shared/citeShared';
 
 const DEAD = new Set(['dead', 'deviated']);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

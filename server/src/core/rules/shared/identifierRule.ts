@@ -1,5 +1,5 @@
 /** The check shared by the identifier rules (ISBN, ISSN, DOI; each rule is its own file), with CS1's rules. */
-import type { Rule } from '../lint/types';
+import type { Rule } from '../../lint/types';
 
 export function identifierRule(id: string, wikipedia: string, label: string, canonicals: string[], check: (v: string) => string | undefined): Rule {
   return {
