@@ -27,7 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSettings, SettingsStore } from './serverSettings';
 import { analyse, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, toLspDiagnostic } from './core/features/codeActions';
-import { ruleDocsUrl } from './cli/format';
+import { ruleDocsUrl } from './core/rules/meta';
 import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { findConfigFor } from './cli/files';
+import { findConfigFor } from './configFiles';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
@@ -95,7 +95,7 @@ export class SettingsStore {
         continue;
       }
       try {
-        editorConfig.rules[id] = parseSetting(v, `wikitext.rules.${id}`);
+        editorConfig.rules[id] = parseSetting(v, `wikitext.rules.${id}`, id);
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }

@@ -244,7 +244,8 @@ test('a configuration containing JavaScript-looking strings is just data: nothin
   const root = tmp();
   const marker = join(root, 'PWNED');
   const js = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
-  const config = {
+  // Option keys a rule does not declare are configuration errors (exit 2, naming the key): nothing runs either.
+  const hostile = {
     $schema: `javascript:${js}`,
     dateFormat: 'iso',
     rules: {
@@ -252,9 +253,26 @@ test('a configuration containing JavaScript-looking strings is just data: nothin
       'cite-missing-access-date': ['warning', { template: `\`\${${js}}\``, eval: js, Function: js }],
     },
   };
-  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(config).replace('"x"', '"__proto__":{"polluted":true},"x"'));
+  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(hostile).replace('"x"', '"__proto__":{"polluted":true},"x"'));
   const file = join(root, 'a.wiki');
   writeFileSync(file, '<ref></ref>' + FIXABLE);
+  for (const args of [[file], ['--fix', file], ['--config', join(root, '.wikitext-lint.json'), '--format', 'json', file]]) {
+    const r = run([...TODAY_ARGS, ...args]);
+    assert.equal(r.code, 2, `undeclared option keys are rejected (exit ${r.code}): ${r.err}`);
+    assert.match(r.err + r.out, /rules\.ref-empty: unknown option "(toString|valueOf|constructor|__proto__|x)"/);
+    assert.doesNotMatch(r.err, /internal error/);
+  }
+  assert.ok(!existsSync(marker), 'nothing in the configuration ran');
+  // JavaScript-looking strings where the schema takes strings: accepted, and still just data
+  const config = {
+    $schema: `javascript:${js}`,
+    dateFormat: 'iso',
+    rules: {
+      'ref-empty': 'error',
+      'cite-missing-access-date': ['warning', { templates: [`\`\${${js}}\``, js, `(() => { ${js} })()`, 'cite web'] }],
+    },
+  };
+  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(config));
   for (const args of [[file], ['--fix', file], ['--config', join(root, '.wikitext-lint.json'), '--format', 'json', file]]) {
     const r = run([...TODAY_ARGS, ...args]);
     assert.ok(r.code === 0 || r.code === 1, `a valid configuration is accepted (exit ${r.code}): ${r.err}`);

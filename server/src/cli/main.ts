@@ -11,7 +11,8 @@ import { expandPaths, loadConfigFile } from './files';
 import { processFile, FileResult, ProcessOptions } from './processFile';
 import { formatGithub, formatJson, formatSarif, formatStylish, summarise } from './format';
 import { parseSetting, LintConfig, ConfigError } from '../core/lint/config';
-import { ruleIds, rules } from '../core/rules';
+import { ruleIds } from '../core/rules';
+import { listRulesText } from '../core/rules/meta';
 import { todayUtc } from '../core/lint/lint';
 import type { Day } from '../core/lint/types';
 
@@ -34,7 +35,7 @@ Options:
   --quiet              report errors only
   --today <YYYY-MM-DD> the date used for date checks and inserted dates (default: today, UTC)
   --jobs <n>           worker threads (default: number of CPUs; 1 disables workers)
-  --list-rules         print the rules with their default severities
+  --list-rules         print the rules: id, default severity, category, fix, description
   --no-color           plain output
   -h, --help           this help
   -v, --version        the version
@@ -117,7 +118,7 @@ function ruleOverrides(specs: string[]): LintConfig {
     const id = spec.slice(0, colon);
     if (!ruleIds.has(id)) throw new UsageError(`--rule: unknown rule "${id}"`);
     try {
-      config.rules[id] = parseSetting(spec.slice(colon + 1), `--rule ${id}`);
+      config.rules[id] = parseSetting(spec.slice(colon + 1), `--rule ${id}`, id);
     } catch (e) {
       throw new UsageError((e as ConfigError).message);
     }
@@ -173,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.listRules) {
-    for (const r of rules) process.stdout.write(`${r.id.padEnd(40)} ${String(r.defaultSeverity).padEnd(8)} ${r.description}\n`);
+    process.stdout.write(listRulesText());
     return 0;
   }
   let options: ProcessOptions;

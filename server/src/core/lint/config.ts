@@ -1,4 +1,5 @@
-import type { RuleSetting, Severity } from './types';
+import type { Rule, RuleOption, RuleSetting, Severity } from './types';
+import { ruleById } from '../rules';
 
 /** A validated configuration: per-rule settings and options. */
 export interface LintConfig {
@@ -35,14 +36,17 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
     if (obj.rules === null || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError('"rules" must be an object of rule id to severity', 'rules');
     for (const [id, v] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!knownRules.has(id)) throw new ConfigError(`unknown rule "${id}"`, `rules.${id}`);
-      config.rules[id] = parseSetting(v, `rules.${id}`);
+      config.rules[id] = parseSetting(v, `rules.${id}`, id);
     }
   }
   return config;
 }
 
-/** Parses one rule setting: a severity, or `[severity, options]`. */
-export function parseSetting(v: unknown, key: string): { setting: RuleSetting; options: Record<string, unknown> } {
+/**
+ * Parses one rule setting: a severity, or `[severity, options]`. With the rule's id, the options are checked
+ * against the rule's declared options: an unknown key or a value of the wrong type is an error naming the key.
+ */
+export function parseSetting(v: unknown, key: string, id?: string): { setting: RuleSetting; options: Record<string, unknown> } {
   if (typeof v === 'string') {
     if (!SETTINGS.has(v)) throw new ConfigError(`${key}: severity must be one of off, info, warning, error, hint; got "${v}"`, key);
     return { setting: v as RuleSetting, options: {} };
@@ -50,9 +54,38 @@ export function parseSetting(v: unknown, key: string): { setting: RuleSetting; o
   if (Array.isArray(v) && v.length >= 1 && v.length <= 2 && typeof v[0] === 'string' && SETTINGS.has(v[0])) {
     const options = v[1] ?? {};
     if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ConfigError(`${key}: options must be an object`, key);
+    const rule = id === undefined ? undefined : ruleById.get(id);
+    if (rule) checkOptions(rule, options as Record<string, unknown>, key);
     return { setting: v[0] as RuleSetting, options: options as Record<string, unknown> };
   }
   throw new ConfigError(`${key}: expected a severity ("off", "info", "warning", "error", "hint") or [severity, options], got ${JSON.stringify(v)}`, key);
+}
+
+/** Checks options against the rule's declared ones (`Rule.options`); throws a ConfigError naming the key. */
+export function checkOptions(rule: Rule, options: Record<string, unknown>, key: string): void {
+  const declared = rule.options ?? {};
+  const names = Object.keys(declared);
+  for (const [name, value] of Object.entries(options)) {
+    const option = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    if (!option) {
+      const expected = names.length ? `expected ${names.map((n) => `"${n}"`).join(', ')}` : 'it takes no options';
+      throw new ConfigError(`${key}: unknown option "${name}" of rule ${rule.id} (${expected})`, `${key}.${name}`);
+    }
+    if (!hasType(value, option)) throw new ConfigError(`${key}: option "${name}" must be ${typeName(option)}, got ${JSON.stringify(value)}`, `${key}.${name}`);
+  }
+}
+
+function hasType(value: unknown, option: RuleOption): boolean {
+  switch (option.type) {
+    case 'boolean': return typeof value === 'boolean';
+    case 'string': return typeof value === 'string';
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
+    case 'string[]': return Array.isArray(value) && value.every((x) => typeof x === 'string');
+  }
+}
+
+function typeName(option: RuleOption): string {
+  return option.type === 'string[]' ? 'a list of strings' : `a ${option.type}`;
 }
 
 /** Merges configurations, later ones winning per rule. */

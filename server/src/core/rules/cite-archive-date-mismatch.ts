@@ -9,6 +9,8 @@ export const citeArchiveDateMismatch: Rule = {
   defaultSeverity: 'warning',
   description: '|archive-date= differs from the date of the Wayback Machine timestamp in |archive-url=.',
   wikipedia: 'err_archive_date_url_ts_mismatch',
+  category: 'cs1',
+  fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {
       const a = c.get('archive-url');

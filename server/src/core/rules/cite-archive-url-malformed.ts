@@ -15,6 +15,8 @@ export const citeArchiveUrlMalformed: Rule = {
   defaultSeverity: 'error',
   description: 'A malformed |archive-url=: Wayback save URLs, liveweb, timestamps not 14 digits, bad flags, or the original URL repeated.',
   wikipedia: 'err_archive_url',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       const a = c.get('archive-url');

@@ -7,6 +7,8 @@ export const citeArchivedCopyTitle: Rule = {
   defaultSeverity: 'info',
   description: 'The bots\' placeholder title "Archived copy".',
   wikipedia: 'maint_archived_copy',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       const t = c.get('title');

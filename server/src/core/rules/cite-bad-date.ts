@@ -9,6 +9,8 @@ export const citeBadDate: Rule = {
   defaultSeverity: 'error',
   description: 'A date in a format CS1 does not accept, an impossible date, a future year, or an access-date outside 15 January 2001 to tomorrow.',
   wikipedia: 'err_bad_date',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {

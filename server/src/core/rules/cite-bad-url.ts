@@ -9,6 +9,8 @@ export const citeBadUrl: Rule = {
   defaultSeverity: 'error',
   description: 'A URL parameter CS1 rejects: whitespace, a missing or malformed scheme, an invalid host.',
   wikipedia: 'err_bad_url',
+  category: 'cs1',
+  fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {

@@ -10,6 +10,8 @@ export const citeDeadLinkArchived: Rule = {
   defaultSeverity: 'info',
   description: 'A citation marked dead (|url-status=dead or deviated) that is served from its archive; names the archive and its date.',
   wikipedia: null,
+  category: 'policy',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       const status = c.get('url-status');

@@ -11,6 +11,8 @@ export const citeDeadLink: Rule = {
   defaultSeverity: 'warning',
   description: 'A citation marked dead (|url-status=dead or deviated, or a {{dead link}} in its ref) with no |archive-url=.',
   wikipedia: 'maint_url_status; Template:Dead link',
+  category: 'cs1',
+  fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {
       if (c.get('archive-url')) continue;

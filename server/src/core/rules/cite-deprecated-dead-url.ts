@@ -9,6 +9,8 @@ export const citeDeprecatedDeadUrl: Rule = {
   defaultSeverity: 'error',
   description: '|deadurl= or |dead-url=, removed from CS1: use |url-status= (yes → dead, no → live).',
   wikipedia: 'err_parameter_ignored_suggest (deadurl → url-status)',
+  category: 'cs1',
+  fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {

@@ -7,6 +7,8 @@ export const citeGenericTitle: Rule = {
   defaultSeverity: 'warning',
   description: 'A generic placeholder title ("Wayback Machine", "Page not found", "404", "Are you a robot?"...).',
   wikipedia: 'err_generic_title',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       const t = c.get('title');

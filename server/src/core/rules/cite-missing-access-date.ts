@@ -10,6 +10,11 @@ export const citeMissingAccessDate: Rule = {
   defaultSeverity: 'warning',
   description: 'A citation with a |url= (or |chapter-url=) and no |access-date= (project policy, not a Wikipedia error).',
   wikipedia: null,
+  category: 'policy',
+  fixable: 'safe',
+  options: {
+    templates: { type: 'string[]', description: 'Only these citation templates are checked (names in lower case, e.g. "cite web"); default: all.' },
+  },
   check(ctx) {
     const only = Array.isArray(ctx.options.templates) ? new Set((ctx.options.templates as unknown[]).map((t) => String(t).replace(/[_\s]+/g, ' ').trim().toLowerCase())) : null;
     for (const c of ctx.citations) {

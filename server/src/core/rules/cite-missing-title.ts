@@ -7,6 +7,8 @@ export const citeMissingTitle: Rule = {
   defaultSeverity: 'error',
   description: 'A citation with no |title= (nor |trans-title=, |script-title=).',
   wikipedia: 'err_citation_missing_title',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       const episode = c.info.citationClass === 'episode';

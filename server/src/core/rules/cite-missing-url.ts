@@ -7,6 +7,8 @@ export const citeMissingUrl: Rule = {
   defaultSeverity: 'error',
   description: '{{cite web}}, {{cite podcast}}, {{cite mailing list}} (or {{citation}} with |website=) with no |url=.',
   wikipedia: 'err_cite_web_url',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       // {{citation}} acts as cite web when |website= is given (err_cite_web_url)

@@ -8,6 +8,8 @@ export const citeRedundantParameters: Rule = {
   defaultSeverity: 'error',
   description: 'More than one alias of the same parameter (e.g. |accessdate= and |access-date=, |page= and |pages=).',
   wikipedia: 'err_redundant_parameters',
+  category: 'cs1',
+  fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {
       if (!hasAliasRepeat(c.params)) continue; // the usual case: nothing to build

@@ -8,6 +8,8 @@ export const citeUrlStatusInvalid: Rule = {
   defaultSeverity: 'error',
   description: 'A |url-status= value other than dead, live, deviated, usurped, unfit or "bot: unknown" (case-sensitive).',
   wikipedia: 'err_invalid_param_val',
+  category: 'cs1',
+  fixable: 'safe',
   check(ctx) {
     const allowed = validValues('url-status') ?? ['dead', 'live', 'deviated', 'usurped', 'unfit', 'bot: unknown'];
     for (const c of ctx.citations) {

@@ -7,6 +7,8 @@ export const citeUrlStatusWithoutArchive: Rule = {
   defaultSeverity: 'info',
   description: 'A |url-status= (other than dead or deviated) with no |archive-url=: CS1 ignores it.',
   wikipedia: 'maint_url_status',
+  category: 'cs1',
+  fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {
       const status = c.get('url-status');

@@ -47,3 +47,6 @@ export const rules: Rule[] = [
 
 /** Ids of all rules (configuration is checked against it). */
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.id));
+
+/** Each rule by id. */
+export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -8,6 +8,8 @@ export const refDuplicateName: Rule = {
   defaultSeverity: 'error',
   description: 'A ref name defined more than once with different content (the Cite extension keeps the first).',
   wikipedia: 'cite_error_references_duplicate_key',
+  category: 'ref',
+  fixable: 'safe',
   check(ctx) {
     const first = new Map<string, RefUse>();
     const names = new Set<string>();

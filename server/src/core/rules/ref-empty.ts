@@ -7,6 +7,8 @@ export const refEmpty: Rule = {
   defaultSeverity: 'error',
   description: 'A ref with neither a name nor content: <ref></ref> or <ref/>.',
   wikipedia: 'cite_error_ref_no_input, cite_error_ref_no_key',
+  category: 'ref',
+  fixable: 'safe',
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || r.listDefined || r.name !== null || r.isDefinition) continue;

@@ -6,6 +6,8 @@ export const refGroupWithoutList: Rule = {
   defaultSeverity: 'error',
   description: 'Refs in a named group with no <references group="..."/> (or {{reflist|group=...}}, {{notelist}}) for that group.',
   wikipedia: 'cite_error_group_refs_without_references',
+  category: 'ref',
+  fixable: 'suggestion',
   check(ctx) {
     const lists = new Set(ctx.model.refLists.map((l) => l.group));
     const reported = new Set<string>();

@@ -9,6 +9,8 @@ export const refIdenticalContent: Rule = {
   defaultSeverity: 'info',
   description: 'Unnamed refs with identical content: name the first and reuse it.',
   wikipedia: 'CheckWiki #81 (reference duplication)',
+  category: 'ref',
+  fixable: 'suggestion',
   check(ctx) {
     const firstByContent = new Map<string, RefUse>();
     const taken = new Set<string>();

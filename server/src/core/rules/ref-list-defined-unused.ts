@@ -7,6 +7,8 @@ export const refListDefinedUnused: Rule = {
   defaultSeverity: 'warning',
   description: 'A ref defined inside <references> or {{reflist|refs=}} that is never used in the text.',
   wikipedia: 'cite_error_references_missing_key',
+  category: 'ref',
+  fixable: null,
   check(ctx) {
     const used = new Set<string>();
     for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refKey(r));

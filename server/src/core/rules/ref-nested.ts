@@ -7,6 +7,8 @@ export const refNested: Rule = {
   defaultSeverity: 'error',
   description: 'A <ref> inside another <ref>; only {{#tag:ref}} (or {{efn}}, {{refn}}) can contain refs.',
   wikipedia: 'Cite parser test "nested ref-tag emitted as plain text" (WPCleaner #531)',
+  category: 'ref',
+  fixable: null,
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || !r.nestedIn || r.nestedIn.syntax !== 'tag') continue;

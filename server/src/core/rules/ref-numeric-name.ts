@@ -7,6 +7,8 @@ export const refNumericName: Rule = {
   defaultSeverity: 'error',
   description: 'A ref name made only of digits; Wikipedia rejects it.',
   wikipedia: 'cite_error_ref_numeric_key',
+  category: 'ref',
+  fixable: null,
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.name === null || !/^[0-9]+$/.test(r.name)) continue;

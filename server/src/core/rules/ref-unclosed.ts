@@ -6,6 +6,8 @@ export const refUnclosed: Rule = {
   defaultSeverity: 'error',
   description: 'A <ref> with no closing </ref>; Wikipedia prints the tag as text (or swallows the next ref).',
   wikipedia: 'cite_error_included_ref (CheckWiki #94)',
+  category: 'ref',
+  fixable: null,
   check(ctx) {
     for (const u of ctx.doc.unclosed) {
       if (u.kind !== 'extension-tag' || u.name !== 'ref') continue;

@@ -7,6 +7,8 @@ export const refUndefinedName: Rule = {
   defaultSeverity: 'error',
   description: 'A named ref is reused but never defined on the page.',
   wikipedia: 'cite_error_references_no_text',
+  category: 'ref',
+  fixable: null,
   check(ctx) {
     const defined = new Set<string>();
     for (const r of ctx.model.refs) if (r.name !== null && r.isDefinition) defined.add(refKey(r));

@@ -12,6 +12,8 @@ export const templateDuplicateParameter: Rule = {
   defaultSeverity: 'error',
   description: 'A template call that gives the same parameter twice; MediaWiki silently keeps the last.',
   wikipedia: 'Pages using duplicate arguments in template calls (WPCleaner #524)',
+  category: 'template',
+  fixable: 'safe',
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (t.params.length < 2) continue;

@@ -7,6 +7,8 @@ export function identifierRule(id: string, wikipedia: string, label: string, can
     defaultSeverity: 'error',
     description: `An invalid ${label} (CS1's ${label === 'DOI' ? 'format' : 'format and checksum'} rules).`,
     wikipedia,
+    category: 'cs1',
+    fixable: null,
     check(ctx) {
       for (const c of ctx.citations) {
         for (const p of c.params) {

@@ -12,6 +12,8 @@ export function pairRule(id: string, wikipedia: string, description: string, pre
     defaultSeverity: 'error',
     description,
     wikipedia,
+    category: 'cs1',
+    fixable: null,
     check(ctx) {
       for (const c of ctx.citations) {
         const p = c.get(present);
