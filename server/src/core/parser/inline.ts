@@ -4,7 +4,7 @@
  * quotes, entities, signatures, behaviour switches and magic links. Every failed search is remembered.
  */
 import { ExternalLinkNode, HtmlTagNode, SyntaxNode } from './nodes';
-import { addItems, addText, indexOfChar, ItemSlicer } from './items';
+import { addItems, indexOfChar, ItemSlicer } from './items';
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import { leafOrContainer, type ParseContext } from './context';

@@ -1,4 +1,4 @@
-import { pairRule, noUrl } from './shared/pairedParameterRule';
+import { pairRule } from './shared/pairedParameterRule';
 
 /** One of CS1's pairing errors (see the rule's docs page). */
 export const citeArchiveDateWithoutArchiveUrl = pairRule('cite-archive-date-without-archive-url', 'err_archive_date_missing_url',

@@ -1,4 +1,4 @@
-import { pairRule, noUrl } from './shared/pairedParameterRule';
+import { pairRule } from './shared/pairedParameterRule';
 
 /** One of CS1's pairing errors (see the rule's docs page). */
 export const citeArchiveUrlWithoutDate = pairRule('cite-archive-url-without-date', 'err_archive_missing_date',

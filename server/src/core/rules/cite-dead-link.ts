@@ -1,9 +1,9 @@
+import { MONTH_NAMES } from '../text';
 import type { Rule, Fix } from '../lint/types';
 import { formatDate } from '../cs1/dates';
 import { insertParam, paramNameRange } from './shared/citeShared';
 
 const DEAD = new Set(['dead', 'deviated']);
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A citation marked dead with no archive: readers have no working link (CS1 maint_url_status; {{dead link}}). */
 export const citeDeadLink: Rule = {
@@ -25,7 +25,7 @@ export const citeDeadLink: Rule = {
       const dateAt = { ...at, newText: at.newText.replace('archive-url', 'archive-date').replace('${1:https://web.archive.org/web/}', '${2:date}') };
       fixes.push({ title: 'Add |archive-url= and |archive-date= (fill them in)', edits: [{ ...at, newText: at.newText + dateAt.newText }], safe: false, snippet: true });
       if (!c.deadLinkTag) {
-        const tag = `{{dead link|date=${MONTHS[ctx.today.month - 1]} ${ctx.today.year}}}`;
+        const tag = `{{dead link|date=${MONTH_NAMES[ctx.today.month - 1]} ${ctx.today.year}}}`;
         fixes.push({ title: `Tag with ${tag}`, edits: [{ start: c.template.end, end: c.template.end, newText: tag }], safe: false });
       }
       const range = deadByStatus ? paramNameRange(ctx.src, status!.node) : { start: c.deadLinkTag!.start, end: c.deadLinkTag!.end };

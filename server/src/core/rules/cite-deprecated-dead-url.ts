@@ -1,7 +1,13 @@
 import type { Rule, Fix } from '../lint/types';
 import { paramNameRange, removeParamEdit } from './shared/citeShared';
+import { lookupParameter } from '../cs1/parameters';
 
-const MAP = new Map<string, string | null>([['yes', 'dead'], ['y', 'dead'], ['true', 'dead'], ['no', 'live'], ['unfit', 'unfit'], ['usurped', 'usurped'], ['', null], ['bot: unknown', null]]);
+/** The old values and their |url-status= equivalents (null: drop the parameter), from the data file's `removed` map. */
+function mapped(name: 'deadurl' | 'dead-url', value: string): string | null | undefined {
+  const lookup = lookupParameter(name);
+  const map = lookup.known ? undefined : lookup.removed?.valueMap;
+  return map && Object.hasOwn(map, value) ? map[value] : undefined;
+}
 
 /** |deadurl= and |dead-url= were removed from CS1 (unknown parameter, |url-status= suggested). */
 export const citeDeprecatedDeadUrl: Rule = {
@@ -16,22 +22,22 @@ export const citeDeprecatedDeadUrl: Rule = {
       for (const p of c.params) {
         const key = p.name.toLowerCase();
         if (key !== 'deadurl' && key !== 'dead-url') continue;
-        const mapped = MAP.get(p.value.toLowerCase());
+        const to = mapped(key, p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
-        if (mapped === null) {
+        if (to === null) {
           fixes.push({ title: `Remove |${p.name}=`, edits: [removeParamEdit(p.node)], safe: true });
-        } else if (mapped !== undefined && !c.get('url-status')) {
+        } else if (to !== undefined && !c.get('url-status')) {
           fixes.push({
-            title: `Replace with |url-status=${mapped}`,
-            edits: [{ start: nameR.start, end: nameR.end, newText: 'url-status' }, { start: p.valueStart, end: p.valueEnd, newText: mapped }],
+            title: `Replace with |url-status=${to}`,
+            edits: [{ start: nameR.start, end: nameR.end, newText: 'url-status' }, { start: p.valueStart, end: p.valueEnd, newText: to }],
             safe: true,
           });
         }
         ctx.report({
           start: nameR.start,
           end: Math.max(nameR.end, p.valueEnd),
-          message: `|${p.name}= is no longer supported: use |url-status=${mapped ?? ''}${mapped ? '' : ' (or remove it)'}`,
+          message: `|${p.name}= is no longer supported: use |url-status=${to ?? ''}${to ? '' : ' (or remove it)'}`,
           tags: ['deprecated'],
           fixes,
         });

@@ -11,7 +11,7 @@ export const citeUrlStatusInvalid: Rule = {
   category: 'cs1',
   fixable: 'safe',
   check(ctx) {
-    const allowed = validValues('url-status') ?? ['dead', 'live', 'deviated', 'usurped', 'unfit', 'bot: unknown'];
+    const allowed = validValues('url-status') ?? []; // from server/data/cs1-parameters.json
     for (const c of ctx.citations) {
       for (const p of c.params) {
         if (!p.lookup.known || p.lookup.canonical !== 'url-status' || p.value === '' || allowed.includes(p.value)) continue;

@@ -2,6 +2,7 @@
 import type { Citation, CitationParam } from '../../citations';
 import type { RuleContext, TextEdit } from '../../lint/types';
 import { detectDateFormat, formatDate } from '../../cs1/dates';
+import { insertionDateFormat } from '../../text';
 import type { ParameterNode } from '../../parser/nodes';
 
 /** The trimmed range of a parameter's name (or of its value when positional). */
@@ -21,11 +22,8 @@ export function paramRange(src: string, cp: CitationParam): { start: number; end
 
 /** The date format for a date inserted into a citation: the page's, else the citation's own, else the configured one. */
 export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'iso' {
-  if (ctx.model.dateFormat) return ctx.model.dateFormat;
   const own = detectDateFormat(['date', 'access-date', 'archive-date', 'publication-date'].map((n) => c.value(n)).filter(Boolean));
-  if (own === 'dmy' || own === 'mdy') return own;
-  if (own === 'ymd') return 'iso';
-  return ctx.fallbackDateFormat;
+  return insertionDateFormat(ctx.model.dateFormat, own, ctx.fallbackDateFormat);
 }
 
 /** Today in the format the citation should use. */
