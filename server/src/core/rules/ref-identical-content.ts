@@ -1,7 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import type { RefUse } from '../model';
 import { ExtensionTagNode } from '../parser/nodes';
-import { quoteRefName, refKey } from './shared/refShared';
+import { quoteRefName, refKey, suggestRefName } from './shared/refShared';
 
 /** CheckWiki #81: unnamed refs with identical content; name the first and reuse it. */
 export const refIdenticalContent: Rule = {
@@ -46,20 +46,3 @@ export const refIdenticalContent: Rule = {
     }
   },
 };
-
-/** A short, readable ref name from a ref's content: the citation's last name and year, or the URL's site. */
-export function suggestRefName(content: string, taken: (name: string) => boolean): string {
-  let base = '';
-  const last = /\|\s*(?:last1?|author1?)\s*=\s*([^|}]+)/i.exec(content)?.[1]?.trim();
-  const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(/\|\s*(?:date|year)\s*=\s*([^|}]+)/i.exec(content)?.[1] ?? '')?.[1];
-  if (last) base = last.split(/[\s,]+/)[0] + (year ?? '');
-  if (!base) {
-    const host = /https?:\/\/(?:www\.)?([^/\s|\]]+)/i.exec(content)?.[1];
-    if (host) base = host.split('.').slice(0, -1).join('.') || host;
-  }
-  base = base.replace(/["'<>/=\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'ref';
-  if (/^\d+$/.test(base)) base = 'ref' + base;
-  let name = base;
-  for (let n = 2; taken(name); n++) name = `${base}-${n}`;
-  return name;
-}

@@ -21,3 +21,20 @@ export function quoteRefName(name: string): string {
 export function reuseTag(r: { name: string | null; group: string }): string {
   return `<ref name=${quoteRefName(r.name ?? '')}${r.group ? ` group=${quoteRefName(r.group)}` : ''} />`;
 }
+
+/** A short, readable ref name from a ref's content: the citation's last name and year, or the URL's site. */
+export function suggestRefName(content: string, taken: (name: string) => boolean): string {
+  let base = '';
+  const last = /\|\s*(?:last1?|author1?)\s*=\s*([^|}]+)/i.exec(content)?.[1]?.trim();
+  const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(/\|\s*(?:date|year)\s*=\s*([^|}]+)/i.exec(content)?.[1] ?? '')?.[1];
+  if (last) base = last.split(/[\s,]+/)[0] + (year ?? '');
+  if (!base) {
+    const host = /https?:\/\/(?:www\.)?([^/\s|\]]+)/i.exec(content)?.[1];
+    if (host) base = host.split('.').slice(0, -1).join('.') || host;
+  }
+  base = base.replace(/["'<>/=\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'ref';
+  if (/^\d+$/.test(base)) base = 'ref' + base;
+  let name = base;
+  for (let n = 2; taken(name); n++) name = `${base}-${n}`;
+  return name;
+}
