@@ -116,7 +116,8 @@ PHP
   for tries in 1 2 3 4 5; do
     port="$(free_port)"
     printf '<?php\n$wgServer = "http://127.0.0.1:%s";\n' "$port" > "$dir/server.php"
-    php -S "127.0.0.1:$port" -t "$MW" "$dir/router.php" > "$dir/server.log" 2>&1 < /dev/null &
+    # opcache would keep LocalSettings.php for 2 s after a change: tests edit it while the wiki runs
+    php -d opcache.revalidate_freq=0 -S "127.0.0.1:$port" -t "$MW" "$dir/router.php" > "$dir/server.log" 2>&1 < /dev/null &
     pid=$!
     local up=0 i
     for i in $(seq 1 50); do
