@@ -10,3 +10,5 @@ export { resolveSite, resolveSiteSync, discoverApi, normaliseTitle, parsePageUrl
 export type { SiteRef, PageUrl } from './site';
 export { readPage } from './pages';
 export type { WikiPage, ReadOptions } from './pages';
+export { fetchProfile, loadProfile, profileFromSiteinfo, isBuiltinSite, PROFILE_MAX_AGE_MS } from './profile';
+export type { LoadedProfile, LoadProfileOptions } from './profile';

@@ -6,6 +6,7 @@ import { CONSTRUCT_TYPES, DocumentNode, NodeType, SyntaxNode, UnclosedConstruct 
 import { preprocess } from './preprocessor';
 import { blocks, inline, isPlainText, resolveLinks } from './blocks';
 import { ReusableTree, type TextChange } from './reuse';
+import type { SiteProfile } from '../profile';
 
 /** State shared by the phases while one document is parsed (never global: two parses never share it). */
 export interface ParseContext {
@@ -31,7 +32,8 @@ export interface ParseContext {
  * Parses wikitext into a syntax tree whose leaves tile the text. With `previous` (the tree of the text
  * before `change`), unchanged extension tags are taken from that tree, which is consumed: see reuse.ts.
  */
-export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }): DocumentNode {
+export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }, profile?: SiteProfile): DocumentNode {
+  void profile; // site profiles reach the parser tables in a later commit
   try {
     const ctx = createContext(text);
     if (previous) ctx.reuse = new ReusableTree(previous.doc, previous.change);
