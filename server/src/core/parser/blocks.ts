@@ -44,7 +44,7 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
   let li = 0;
   // A redirect is the first thing on a page: `#REDIRECT [[Target]]`.
   if (start === 0 && startsLine) {
-    const m = /^\s*#redirect\s*:?\s*/i.exec(src.slice(0, Math.min(end, 64)));
+    const m = syntaxData.redirectRe.exec(src.slice(0, Math.min(end, 64)));
     if (m && textAt(0) && m[0].length < end) {
       const link = items.find((n) => n.start === m[0].length);
       if (link && link.type === 'Wikilink') {
@@ -383,8 +383,6 @@ function parseTable(
 /** Characters that may start an inline construct (or end a URL's scheme, for ':'). */
 const INLINE_TRIGGER = new Uint8Array(128);
 for (const c of "['<&~_:IPR") INLINE_TRIGGER[c.charCodeAt(0)] = 1;
-const freeProtocols = new Set(syntaxData.urlProtocols.filter((p) => p !== '//').map((p) => p.replace('//', '')));
-const slashProtocols = new Set(syntaxData.urlProtocols.filter((p) => p.endsWith('://')).map((p) => p.replace('//', '')));
 
 /** Offset of the first character in `[start, end)` that may start an inline construct, or -1. */
 function firstTriggerIn(src: string, start: number, end: number): number {
@@ -431,13 +429,9 @@ function isWordBoundary(src: string, p: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127 && /[\p{L}\p{N}]/u.test(src[p - 1]));
 }
 
-let bracketProtocolRe: RegExp | null = null;
+/** Any URL protocol of the wiki at the sticky position (the tables of the parse under way). */
 function bracketProtocol(): RegExp {
-  if (!bracketProtocolRe) {
-    const prots = syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    bracketProtocolRe = new RegExp(`(?:${prots.join('|')})`, 'iy');
-  }
-  return bracketProtocolRe;
+  return syntaxData.bracketProtocolRe;
 }
 
 /** True for characters that end a URL (MediaWiki's EXT_LINK_URL_CLASS complement). */
@@ -446,7 +440,6 @@ function endsUrl(c: number): boolean {
 }
 
 const ENTITY_RE = /&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/y;
-const SWITCH_RE = /__([A-Z]+)__/y;
 const ISBN_RE = /ISBN[ \t\u00a0]+(?:97[89][- \t\u00a0]?)?(?:[0-9][- \t\u00a0]?){9}[0-9Xx]\b/y;
 const NUMBER_LINK_RE = /(?:RFC|PMID)[ \t\u00a0]+[0-9]+\b/y;
 const TAG_NAME_RE = /<(\/?)([A-Za-z][A-Za-z0-9]*)/y;
@@ -518,9 +511,10 @@ class InlineScan {
           skip = n;
         } else if (ch === 95 /* _ */) {
           if (text.charCodeAt(p + 1) === 95) {
-            SWITCH_RE.lastIndex = p;
-            const s = SWITCH_RE.exec(text);
-            if (s && s.index + s[0].length <= limit && syntaxData.behaviorSwitches.has(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
+            const switchRe = syntaxData.switchRe;
+            switchRe.lastIndex = p;
+            const s = switchRe.exec(text);
+            if (s && s.index + s[0].length <= limit && syntaxData.isBehaviorSwitch(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
           }
         } else if (ch === 58 /* : */) {
           node = this.freeUrlAtColon(p, Math.max(item.start, this.emitted), limit);
@@ -620,13 +614,13 @@ class InlineScan {
     if (p === colon) return null;
     let prot = src.slice(p, colon + 1).toLowerCase();
     // the protocol is the longest known scheme ending here, e.g. "https:" in "xhttps:"
-    while (!freeProtocols.has(prot) && prot.length > 2) {
+    while (!syntaxData.freeProtocols.has(prot) && prot.length > 2) {
       prot = prot.slice(1);
       p++;
     }
-    if (!freeProtocols.has(prot)) return null;
+    if (!syntaxData.freeProtocols.has(prot)) return null;
     let protLen = prot.length;
-    if (slashProtocols.has(prot)) {
+    if (syntaxData.slashProtocols.has(prot)) {
       if (src.charCodeAt(colon + 1) !== 47 || src.charCodeAt(colon + 2) !== 47) return null;
       protLen += 2;
     }
@@ -764,7 +758,7 @@ function candidateTarget(src: string, n: LinkCandidate): { target: string; pipe:
   }
   if (INVALID_TARGET.test(target)) return null;
   const trimmed = target.trim();
-  if (!trimmed || bracketProtocolOnce.test(trimmed)) return null;
+  if (!trimmed || syntaxData.bracketProtocolOnce.test(trimmed)) return null;
   return { target: trimmed, pipe };
 }
 
@@ -838,8 +832,8 @@ function isFileTarget(target: string): boolean {
   const colon = target.indexOf(':');
   if (colon <= 0 || target.startsWith(':')) return false;
   const prefix = target.slice(0, colon).replace(/_/g, ' ').trim().toLowerCase();
-  return prefix !== 'media' && syntaxData.fileNamespaces.has(prefix);
+  return !syntaxData.mediaNamespaces.has(prefix) && syntaxData.fileNamespaces.has(prefix);
 }
 
-/** A target that starts with a URL protocol (`http://`, `mailto:`, `//`) is an external link, not a page. */
-const bracketProtocolOnce = new RegExp(`^(?:${syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`, 'i');
+// A target that starts with a URL protocol (`http://`, `mailto:`, `//`) is an external link, not a page:
+// `syntaxData.bracketProtocolOnce`.

@@ -7,6 +7,7 @@ import { preprocess } from './preprocessor';
 import { blocks, inline, isPlainText, resolveLinks } from './blocks';
 import { ReusableTree, type TextChange } from './reuse';
 import type { SiteProfile } from '../profile';
+import { syntaxFor, useSyntax } from './syntaxData';
 
 /** State shared by the phases while one document is parsed (never global: two parses never share it). */
 export interface ParseContext {
@@ -33,7 +34,7 @@ export interface ParseContext {
  * before `change`), unchanged extension tags are taken from that tree, which is consumed: see reuse.ts.
  */
 export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }, profile?: SiteProfile): DocumentNode {
-  void profile; // site profiles reach the parser tables in a later commit
+  const outer = useSyntax(syntaxFor(profile));
   try {
     const ctx = createContext(text);
     if (previous) ctx.reuse = new ReusableTree(previous.doc, previous.change);
@@ -44,6 +45,8 @@ export function parse(text: string, previous?: { doc: DocumentNode; change: Text
   } catch {
     // Last resort, never expected: keep the text, lose the structure.
     return new DocumentNode(text, text.length ? [new SyntaxNode('Text', 0, text.length, null)] : []);
+  } finally {
+    useSyntax(outer);
   }
 }
 
