@@ -234,3 +234,25 @@ test('each client keeps its own cookie jar (a login session) and sends it back',
     await proxy.close();
   }
 });
+
+test('the API endpoint is discovered from any page of a wiki (its EditURI link)', { skip }, async () => {
+  for (const url of [`${wiki.origin}/`, `${wiki.origin}/wiki/Kazakhstan`]) {
+    const client = await WikiClient.connect(url, fast);
+    assert.equal(client.site.api, wiki.api, url);
+    assert.equal(client.site.name, `127.0.0.1:${wiki.port}`);
+  }
+  // a page URL of a wiki whose article path is unknown: site discovered from the page, title from the URL
+  const p = parsePageUrl(`${wiki.origin}/wiki/Kazakhstan`)!;
+  assert.equal(p.siteRef, undefined);
+  assert.equal((await readPage(await WikiClient.connect(p.site, fast), p.title)).title, 'Kazakhstan');
+  // a web server that is not a wiki
+  const plain = await server((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html><head><title>Hello</title></head></html>');
+  });
+  try {
+    await rejects(WikiClient.connect(plain.url.replace(/api\.php$/, ''), fast), 'unknown-site', 'no MediaWiki Action API');
+  } finally {
+    await plain.close();
+  }
+});
