@@ -158,6 +158,20 @@ test('--site with files fetches the profile once and caches it; "site" in .wikit
   assert.match(bad.out + bad.err, /"site" must be a wiki/);
 });
 
+test('the site profile changes results, in worker threads too: <math> is no extension tag on a wiki without Math', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-'));
+  for (let i = 0; i < 10; i++) writeFileSync(join(dir, `f${i}.wiki`), '<math><ref></ref></math>\n');
+  const builtin = await run([dir, '--format', 'json', ...TODAY]);
+  assert.equal(JSON.parse(builtin.out).summary.errors, 0, 'on Wikipedia the ref is inside <math>: no ref at all');
+  for (const jobs of ['1', '2']) {
+    const r = await run(['--site', wiki.api, dir, '--format', 'json', '--jobs', jobs, ...TODAY]);
+    const out = JSON.parse(r.out);
+    assert.equal(out.summary.errors, 10, `--jobs ${jobs}: an empty <ref> in every file`);
+    assert.ok(out.files.every((f: { diagnostics: { rule: string }[] }) => f.diagnostics[0].rule === 'ref-empty'));
+  }
+});
+
+
 test('the wiki stopped: the cached profile is used (a note when --refresh could not renew it); pages fail clearly', { skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-'));
   const ownCache = mkdtempSync(join(tmpdir(), 'wikitext-lint-cache-'));
