@@ -8,7 +8,7 @@
 #       pages and starts the server. Prints shell assignments on stdout (and writes them to DIR/wiki.env and to
 #       FILE when given):
 #         WIKI_API=http://127.0.0.1:PORT/api.php   WIKI_DIR=/tmp/wikitext-test-wiki.XXXX   WIKI_PID=1234
-#         WIKI_PORT=PORT   WIKI_LANG=en
+#         WIKI_PORT=PORT   WIKI_LANG=en   WIKI_ADMIN_USER/PASSWORD (Admin)   WIKI_BOT_USER/PASSWORD (a bot password)
 #       so `eval "$(scripts/test-wiki.sh start)"` sets them. Several wikis may run at once (own dir, own port).
 #   scripts/test-wiki.sh stop DIR|ENV-FILE
 #       Stops that wiki's server and deletes its directory.
@@ -24,6 +24,7 @@ MW=/usr/share/mediawiki
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 PACKAGES=(mediawiki php-sqlite3 php-cli php-intl php-mbstring php-xml)
+BOT_PASSWORD=abcdefghijklmnopqrstuv0123456789  # 32 characters of [0-9a-v], as Special:BotPasswords makes them (others are not taken for one)
 
 log() { echo "test-wiki: $*" >&2; }
 
@@ -111,6 +112,10 @@ PHP
     "$dir/pages/Kazakhstan" "$dir/pages/Kaz" "$dir/pages/Sections" "$dir/pages/MediaWiki:Common.css.txt" "$dir/pages/Protected page") \
     > "$dir/import.log" 2>&1 || { log "import failed, see $dir/import.log"; tail -20 "$dir/import.log" >&2; exit 1; }
   (cd "$MW" && php maintenance/protect.php -u Admin -r "test fixture" "Protected page") >> "$dir/import.log" 2>&1 || true
+  # a bot password for tests that log in and edit (Special:BotPasswords; name Admin@wikitextlint)
+  (cd "$MW" && php maintenance/createBotPassword.php --appid wikitextlint \
+    --grants basic,editpage,editprotected,createeditmovepage,highvolume Admin "$BOT_PASSWORD") >> "$dir/import.log" 2>&1 \
+    || { log "createBotPassword failed, see $dir/import.log"; exit 1; }
 
   local port="" pid="" tries
   for tries in 1 2 3 4 5; do
@@ -139,6 +144,10 @@ PHP
     echo "WIKI_PID=$pid"
     echo "WIKI_PORT=$port"
     echo "WIKI_LANG=$lang"
+    echo "WIKI_ADMIN_USER=Admin"
+    echo "WIKI_ADMIN_PASSWORD=A-long-pass-123"
+    echo "WIKI_BOT_USER=Admin@wikitextlint"
+    echo "WIKI_BOT_PASSWORD=$BOT_PASSWORD"
   } > "$dir/wiki.env"
   [ -z "$env_file" ] || cp "$dir/wiki.env" "$env_file"
   cat "$dir/wiki.env"

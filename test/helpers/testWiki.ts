@@ -25,6 +25,9 @@ export interface TestWiki {
   pid: number;
   port: number;
   lang: string;
+  /** A bot password of the Admin account (grants: basic, editpage, editprotected, createeditmovepage, highvolume). */
+  bot: { user: string; password: string };
+  admin: { user: string; password: string };
   /** Stops the server (the directory stays until `stop`). Idempotent. */
   kill(): void;
   /** Stops the server and deletes the wiki. Idempotent. */
@@ -80,6 +83,8 @@ export async function startTestWiki(options: { lang?: string } = {}): Promise<Te
     pid: Number(env.WIKI_PID),
     port: Number(env.WIKI_PORT),
     lang: env.WIKI_LANG,
+    bot: { user: env.WIKI_BOT_USER, password: env.WIKI_BOT_PASSWORD },
+    admin: { user: env.WIKI_ADMIN_USER, password: env.WIKI_ADMIN_PASSWORD },
     kill() {
       if (killed) return;
       killed = true;

@@ -256,3 +256,14 @@ test('the API endpoint is discovered from any page of a wiki (its EditURI link)'
     await plain.close();
   }
 });
+
+test('the request layer carries a bot-password login (for the editor\'s write operations built on get/post)', { skip }, async () => {
+  const client = new WikiClient({ api: wiki.api, name: 'local' }, fast);
+  const token = (await client.get({ action: 'query', meta: 'tokens', type: 'login' })).query.tokens.logintoken;
+  const login = await client.post({ action: 'login', lgname: wiki.bot.user, lgpassword: wiki.bot.password, lgtoken: token });
+  assert.equal(login.login.result, 'Success', JSON.stringify(login));
+  const me = await client.get({ action: 'query', meta: 'userinfo' });
+  assert.equal(me.query.userinfo.name, 'Admin', 'the session cookie is sent back');
+  const other = new WikiClient({ api: wiki.api, name: 'local' }, fast);
+  assert.equal((await other.get({ action: 'query', meta: 'userinfo' })).query.userinfo.anon, true);
+});

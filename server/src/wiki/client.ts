@@ -10,6 +10,12 @@
  *   errors and other 5xx back off exponentially. Every attempt has a timeout.
  * - Each client has its own cookie jar (session cookies after a login), sent back on every request.
  * - Every failure is a `WikiError` whose message names the site and the page.
+ *
+ * Write operations go in their own modules on top of `get`/`post` and one client per user session: a login is
+ * `get({action:'query', meta:'tokens', type:'login'})` then `post({action:'login', lgname, lgpassword, lgtoken})`
+ * (the session cookie stays in this client's jar); an edit takes a csrf token and posts `action=edit` with
+ * `baserevid`, `basetimestamp` (`WikiPage.timestamp`) and `starttimestamp` (`WikiPage.fetchedAt`).
+ * `scripts/test-wiki.sh` prints a bot password (WIKI_BOT_USER/WIKI_BOT_PASSWORD) for such tests.
  */
 import { WikiError, networkError } from './errors';
 import { resolveSite, SiteRef } from './site';
