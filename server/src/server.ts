@@ -32,11 +32,23 @@ import { ruleDocsUrl } from './core/rules/meta';
 import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
+import { ProfileStore } from './wiki/profileStore';
 
 /** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
 export function startServer(connection: Connection = createDefaultConnection()): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
+  // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
+  settings.profiles = new ProfileStore((site, _profile, note) => {
+    if (note) connection.console.info(`wikitext: ${note}`);
+    connection.console.info(`wikitext: site profile of ${site} loaded`);
+    settings.invalidate();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }, (site, message) => {
+    connection.console.warn(`wikitext: no site profile for ${site} (using the built-in English Wikipedia profile): ${message}`);
+    connection.window.showWarningMessage(`wikitext: cannot load the site profile of ${site}: ${message}`);
+  });
   const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
   let pullDiagnostics = false;
   /** The client fills in code actions' edits through codeAction/resolve (fix-all edits are computed only then). */
@@ -154,6 +166,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', () => {
+    settings.profiles?.reset();
     settings.invalidate();
     if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri, 0);

@@ -9,6 +9,7 @@ import { findConfigFor } from './configFiles';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
+import type { ProfileStore } from './wiki/profileStore';
 
 /** The settings that apply to one document. */
 export interface WorkspaceSettings {
@@ -23,6 +24,7 @@ interface EditorSettings {
   rules?: Record<string, unknown>;
   dateFormat?: string;
   linkBaseUrl?: string;
+  site?: string;
 }
 
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
@@ -33,6 +35,9 @@ export class SettingsStore {
   private version = 1;
   private warned = new Set<string>();
   private folders: string[] = [];
+
+  /** Site profiles, loaded off the keystroke path (see ProfileStore). */
+  profiles?: ProfileStore;
 
   constructor(private connection: Connection) {}
 
@@ -101,8 +106,11 @@ export class SettingsStore {
       }
     }
     if (editor.dateFormat === 'dmy' || editor.dateFormat === 'mdy' || editor.dateFormat === 'iso') editorConfig.dateFormat = editor.dateFormat;
+    if (typeof editor.site === 'string' && editor.site.trim()) editorConfig.site = editor.site.trim();
     const config = mergeConfigs(fileConfig, editorConfig);
+    // the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
+    const profile = this.profiles?.peek(config.site);
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
-    return { lintOptions: { config }, linkBaseUrl: base, version: this.version };
+    return { lintOptions: { config, ...(profile ? { profile } : {}) }, linkBaseUrl: base, version: this.version };
   }
 }

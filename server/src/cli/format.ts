@@ -64,6 +64,7 @@ export function formatJson(results: FileResult[], summary: Summary): string {
   return JSON.stringify({
     files: results.map((r) => ({
       path: r.path,
+      ...(r.page ? { page: r.page } : {}),
       ...(r.error ? { error: r.error } : {}),
       diagnostics: r.diagnostics,
       ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),

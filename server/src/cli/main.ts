@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { expandPaths, loadConfigFile } from './files';
+import { expandPaths, loadConfigFile, findConfigFor, writeWikitextAtomic, describeFsError } from './files';
+import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
 import { processFile, FileResult, ProcessOptions } from './processFile';
 import { formatGithub, formatJson, formatSarif, formatStylish, summarise } from './format';
 import { parseSetting, LintConfig, ConfigError } from '../core/lint/config';
@@ -35,6 +36,13 @@ Options:
   --quiet              report errors only
   --today <YYYY-MM-DD> the date used for date checks and inserted dates (default: today, UTC)
   --jobs <n>           worker threads (default: number of CPUs; 1 disables workers)
+  --site <wiki>        the wiki whose syntax profile applies (en.wikipedia.org, dewiki, an
+                       api.php URL); with --page, the wiki to read from (default en.wikipedia.org)
+  --page <title>       lint the current revision of a wiki page (repeatable); a page URL given
+                       as a path does the same. Read-only: nothing is ever published
+  --section <n>        with --page: only section n (0 is the lead)
+  --output <file>      with --fix and one --page: write the fixed wikitext there (- for stdout)
+  --refresh            fetch site profiles again even when cached (they are kept a week)
   --list-rules         print the rules: id, default severity, category, fix, description
   --no-color           plain output
   -h, --help           this help
@@ -55,12 +63,17 @@ interface CliArgs {
   jobs?: number;
   color: boolean;
   listRules: boolean;
+  site?: string;
+  pages: string[];
+  section?: number;
+  output?: string;
+  refresh: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
-  const args: CliArgs = { paths: [], mode: 'lint', rules: [], quiet: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, listRules: false };
+  const args: CliArgs = { paths: [], pages: [], refresh: false, mode: 'lint', rules: [], quiet: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, listRules: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -96,6 +109,16 @@ function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
       case '--no-color': args.color = false; break;
       case '--color': args.color = true; break;
       case '--list-rules': args.listRules = true; break;
+      case '--site': args.site = value('--site'); break;
+      case '--page': args.pages.push(value('--page')); break;
+      case '--output': args.output = value('--output'); break;
+      case '--refresh': args.refresh = true; break;
+      case '--section': {
+        const v = value('--section');
+        if (!/^\d+$/.test(v)) throw new UsageError(`--section needs a section number, got "${v}"`);
+        args.section = Number(v);
+        break;
+      }
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
@@ -124,6 +147,15 @@ function ruleOverrides(specs: string[]): LintConfig {
     }
   }
   return config;
+}
+
+/** The configuration that applies to a file, or none when there is none or it is broken (reported later, per file). */
+function safeConfigFor(file: string): LintConfig | null {
+  try {
+    return findConfigFor(file === '.' ? './x' : file).config;
+  } catch {
+    return null;
+  }
 }
 
 /** Runs the files through worker threads, keeping results in input order. */
@@ -178,10 +210,19 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let options: ProcessOptions;
+  let pageUrls: string[] = [];
   try {
     const formats = args.mode === 'print-tree' ? ['text', 'json'] : ['stylish', 'json', 'sarif', 'github'];
     if (args.format && !formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}${args.mode === 'print-tree' ? ' with --print-tree' : ''}, got "${args.format}"`);
-    if (!args.paths.length) throw new UsageError('no paths given');
+    pageUrls = args.paths.filter(isPageUrl);
+    args.paths = args.paths.filter((p) => !isPageUrl(p));
+    const wantsPages = args.pages.length + pageUrls.length > 0;
+    if (!args.paths.length && !wantsPages) throw new UsageError('no paths given');
+    if (args.output !== undefined && !(wantsPages && args.mode === 'fix')) throw new UsageError('--output is for --fix with --page: it receives the fixed wikitext of the page');
+    if (args.mode === 'fix' && wantsPages && args.output === undefined) throw new UsageError('--fix with --page never publishes to the wiki: give --output FILE (or - for standard output) to receive the fixed wikitext');
+    if (args.output !== undefined && args.pages.length + pageUrls.length > 1) throw new UsageError('--output takes the fixed text of one page: give one --page');
+    if (args.output === '-' && args.paths.includes('-')) throw new UsageError('--output - and standard input cannot both use the terminal streams');
+    if (args.section !== undefined && !wantsPages) throw new UsageError('--section is for --page');
     options = {
       mode: args.mode,
       treeFormat: args.format === 'json' ? 'json' : 'text',
@@ -201,13 +242,48 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { files, problems } = expandPaths(args.paths);
+  const { files, problems } = args.paths.length ? expandPaths(args.paths) : { files: [], problems: [] };
+  // site profiles: --site for every file, else the "site" of each file's .wikitext-lint.json (fetched once each)
+  const session = new WikiSession(args.refresh);
+  const cwdConfig = options.config ?? safeConfigFor('.');
+  const pageSite = args.site ?? cwdConfig?.site ?? 'en.wikipedia.org';
+  try {
+    if (args.site && files.length) options.profile = await session.profile(args.site);
+    else if (files.length && args.mode !== 'print-tree') {
+      const sites = new Set<string>();
+      for (const f of files) {
+        const site = (options.config ?? safeConfigFor(f))?.site;
+        if (site) sites.add(site);
+      }
+      options.profiles = {};
+      for (const site of sites) options.profiles[site] = await session.profile(site);
+    }
+  } catch (e) {
+    for (const n of session.notes) process.stderr.write(`wikitext-lint: note: ${n}\n`);
+    process.stderr.write(`wikitext-lint: cannot get the site profile: ${(e as Error).message}\n`);
+    return 2;
+  }
   const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism(), files.length));
   let results: FileResult[];
   const useWorkers = jobs > 1 && files.length >= 8 && !files.includes('-') && fs.existsSync(path.join(__dirname, 'lintWorker.js'));
   if (useWorkers) results = await runInWorkers(files, options, jobs);
   else results = files.map((f) => processFile(f, options));
   for (const p of problems) results.push({ path: p.path, error: p.message, diagnostics: [] });
+  if (args.pages.length || pageUrls.length) {
+    const fixedOut: string[] = [];
+    const pages = await processPages(pageArgs(args.pages, pageUrls, pageSite), options, cwdConfig ?? undefined, session, args.section, (t) => fixedOut.push(t));
+    results.push(...pages);
+    if (args.output !== undefined && fixedOut.length) {
+      try {
+        if (args.output === '-') process.stdout.write(fixedOut[0]);
+        else writeWikitextAtomic(args.output, { text: fixedOut[0], bom: false });
+      } catch (e) {
+        process.stderr.write(`wikitext-lint: ${args.output}: ${describeFsError(e)}\n`);
+        return 2;
+      }
+    }
+  }
+  for (const n of session.notes) process.stderr.write(`wikitext-lint: note: ${n}\n`);
 
   if (options.mode === 'print-tree') {
     for (const r of results) {
@@ -230,7 +306,7 @@ export async function main(argv: string[]): Promise<number> {
   else out = formatStylish(results, summary, args.color);
   if (options.mode === 'fix-dry-run') for (const r of results) if (r.diff) process.stdout.write(r.diff);
   // With --fix on standard input the fixed text goes to stdout, so the report goes to stderr.
-  (options.mode === 'fix' && files.includes('-') ? process.stderr : process.stdout).write(out);
+  (options.mode === 'fix' && (files.includes('-') || args.output === '-') ? process.stderr : process.stdout).write(out);
   for (const r of results) for (const e of r.ruleErrors ?? []) process.stderr.write(`wikitext-lint: internal error in rule ${e} (${r.path})\n`);
   if (format !== 'stylish') for (const r of results) if (r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
 

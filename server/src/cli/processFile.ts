@@ -11,6 +11,7 @@ import { LineIndex } from '../core/lineIndex';
 import { parse } from '../core/parser/parse';
 import { treeToJson, treeToText } from '../core/parser/printTree';
 import { unifiedDiff } from './diff';
+import type { SiteProfile } from '../core/profile';
 
 /** What the CLI was asked to do with each file. */
 export interface ProcessOptions {
@@ -21,6 +22,10 @@ export interface ProcessOptions {
   /** `--rule id:severity` overrides. */
   overrides?: LintConfig;
   today: Day;
+  /** The site profile for every file (`--site`). */
+  profile?: SiteProfile;
+  /** Profiles by site name, for files whose `.wikitext-lint.json` names a `"site"` (loaded before linting). */
+  profiles?: Record<string, SiteProfile>;
 }
 
 /** A 1-based line and column with the 0-based UTF-16 offset. */
@@ -53,6 +58,10 @@ export interface FileResult {
   tree?: string;
   /** Rules that threw on this file (a bug of ours; reported, never fatal). */
   ruleErrors?: string[];
+  /** For a page read from a wiki (then `path` is the permalink of the revision linted). */
+  page?: { site: string; title: string; revid: number; timestamp: string; redirectedFrom?: string; section?: number };
+  /** The fixed text (pages with --fix, which never publish: the CLI writes it to --output). */
+  fixedText?: string;
 }
 
 function isSymbolicLink(file: string): boolean {
@@ -91,35 +100,41 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
     return result;
   }
   try {
-    if (options.mode === 'print-tree') {
-      const doc = parse(input.text);
-      result.tree = options.treeFormat === 'json' ? JSON.stringify(treeToJson(doc)) : treeToText(doc);
-      return result;
-    }
     let config: LintConfig | undefined = options.config;
-    if (!config) {
-      const found = findConfigFor(file);
-      config = found.config ?? undefined;
-    }
-    const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today };
-    let text = input.text;
-    if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
-      const fixed = fixAll(text, lintOptions);
-      result.fixed = fixed.fixed;
-      if (fixed.text !== text) {
-        if (options.mode === 'fix') {
-          if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed.text);
-          else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
-          else writeWikitextAtomic(file, { text: fixed.text, bom: input.bom });
-        } else result.diff = unifiedDiff(file, text, fixed.text);
-        text = fixed.text;
-      }
-    }
-    const linted = lint(text, lintOptions);
-    result.diagnostics = linted.diagnostics.map((d) => toOut(linted.lines, d));
-    if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
+    if (!config && options.mode !== 'print-tree') config = findConfigFor(file).config ?? undefined;
+    const profile = options.profile ?? (config?.site ? options.profiles?.[config.site] : undefined);
+    processText(result, input.text, options, config, profile, (fixed) => {
+      if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
+      else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
+      else writeWikitextAtomic(file, { text: fixed, bom: input.bom });
+    });
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);
   }
   return result;
+}
+
+/**
+ * Lints, fixes or prints the tree of one text into `result` (shared by files and wiki pages). `write` receives
+ * the fixed text with --fix (a file is rewritten; a page's text goes to --output). May throw.
+ */
+export function processText(result: FileResult, text: string, options: ProcessOptions, config: LintConfig | undefined, profile: SiteProfile | undefined, write: (fixed: string) => void): void {
+  if (options.mode === 'print-tree') {
+    const doc = parse(text, undefined, profile);
+    result.tree = options.treeFormat === 'json' ? JSON.stringify(treeToJson(doc)) : treeToText(doc);
+    return;
+  }
+  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile };
+  if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
+    const fixed = fixAll(text, lintOptions);
+    result.fixed = fixed.fixed;
+    if (fixed.text !== text) {
+      if (options.mode === 'fix') write(fixed.text);
+      else result.diff = unifiedDiff(result.path, text, fixed.text);
+      text = fixed.text;
+    }
+  }
+  const linted = lint(text, lintOptions);
+  result.diagnostics = linted.diagnostics.map((d) => toOut(linted.lines, d));
+  if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
 }

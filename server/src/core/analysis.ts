@@ -10,6 +10,8 @@ import { lintDocument, LintOptions, LintResult } from './lint/lint';
 /** Everything known about one version of a document. */
 export interface Analysis extends LintResult {
   text: string;
+  /** The site profile it was parsed with (a tree made with another profile is never reused). */
+  profile?: LintOptions['profile'];
 }
 
 /**
@@ -17,7 +19,8 @@ export interface Analysis extends LintResult {
  * unchanged parts of its tree (which is consumed: `previous` must not be used afterwards).
  */
 export function analyse(text: string, options: LintOptions = {}, previous?: Analysis): Analysis {
-  const doc = previous && previous.text !== text ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }) : parse(text);
+  const reuse = previous && previous.text !== text && previous.profile === options.profile;
+  const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
   const result = lintDocument(doc, buildModel(doc), options);
-  return { ...result, text };
+  return { ...result, text, profile: options.profile };
 }

@@ -6,6 +6,8 @@ export interface LintConfig {
   rules: Record<string, { setting: RuleSetting; options: Record<string, unknown> }>;
   /** Date format for inserted dates when the page declares none. */
   dateFormat?: 'dmy' | 'mdy' | 'iso';
+  /** The wiki whose syntax profile applies (`en.wikipedia.org`, `dewiki`, an api.php URL). */
+  site?: string;
 }
 
 /** A configuration problem, naming the key at fault. */
@@ -26,7 +28,11 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('the configuration must be a JSON object', '');
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'dateFormat' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules" or "dateFormat")`, key);
+    if (key !== 'rules' && key !== 'dateFormat' && key !== 'site' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat" or "site")`, key);
+  }
+  if (obj.site !== undefined) {
+    if (typeof obj.site !== 'string' || !obj.site.trim()) throw new ConfigError('"site" must be a wiki: a host like "de.wikipedia.org", a shorthand like "dewiki", or an api.php URL', 'site');
+    config.site = obj.site.trim();
   }
   if (obj.dateFormat !== undefined) {
     if (obj.dateFormat !== 'dmy' && obj.dateFormat !== 'mdy' && obj.dateFormat !== 'iso') throw new ConfigError(`"dateFormat" must be "dmy", "mdy" or "iso", not ${JSON.stringify(obj.dateFormat)}`, 'dateFormat');
@@ -95,6 +101,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     if (!c) continue;
     Object.assign(out.rules, c.rules);
     if (c.dateFormat) out.dateFormat = c.dateFormat;
+    if (c.site) out.site = c.site;
   }
   return out;
 }

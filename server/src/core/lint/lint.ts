@@ -7,12 +7,15 @@ import { applyDirectives } from './directives';
 import type { LintConfig } from './config';
 import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
 import { rules } from '../rules';
+import type { SiteProfile } from '../profile';
 
 /** Options of one lint run. */
 export interface LintOptions {
   config?: LintConfig;
   /** Today's date, for date checks and inserted dates; defaults to the clock (UTC). */
   today?: Day;
+  /** The wiki's syntax (namespaces, magic words, tags...); default the built-in English Wikipedia profile. */
+  profile?: SiteProfile;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -35,7 +38,7 @@ export function todayUtc(): Day {
 
 /** Parses and lints a text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const doc = parse(text);
+  const doc = parse(text, undefined, options.profile);
   return lintDocument(doc, buildModel(doc), options);
 }
 

@@ -28,7 +28,7 @@ export function blocks(ctx: ParseContext, rawItems: SyntaxNode[], start: number,
   let li = 0;
   // A redirect is the first thing on a page: `#REDIRECT [[Target]]`.
   if (start === 0 && startsLine) {
-    const m = /^\s*#redirect\s*:?\s*/i.exec(src.slice(0, Math.min(end, 64)));
+    const m = syntaxData.redirectRe.exec(src.slice(0, Math.min(end, 64)));
     if (m && textAt(0) && m[0].length < end) {
       const link = items.find((n) => n.start === m[0].length);
       if (link && link.type === 'Wikilink') {

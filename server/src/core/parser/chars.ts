@@ -6,8 +6,6 @@ export const NL = 10;
 /** Characters that may start an inline construct (or end a URL's scheme, for ':'). */
 export const INLINE_TRIGGER = new Uint8Array(128);
 for (const c of "['<&~_:IPR") INLINE_TRIGGER[c.charCodeAt(0)] = 1;
-export const freeProtocols = new Set(syntaxData.urlProtocols.filter((p) => p !== '//').map((p) => p.replace('//', '')));
-export const slashProtocols = new Set(syntaxData.urlProtocols.filter((p) => p.endsWith('://')).map((p) => p.replace('//', '')));
 
 /** Offset of the first character in `[start, end)` that may start an inline construct, or -1. */
 export function firstTriggerIn(src: string, start: number, end: number): number {
@@ -41,13 +39,9 @@ export function isWordBoundary(src: string, p: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127 && /[\p{L}\p{N}]/u.test(src[p - 1]));
 }
 
-let bracketProtocolRe: RegExp | null = null;
+/** Any URL protocol of the wiki at the sticky position (the tables of the parse under way). */
 export function bracketProtocol(): RegExp {
-  if (!bracketProtocolRe) {
-    const prots = syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    bracketProtocolRe = new RegExp(`(?:${prots.join('|')})`, 'iy');
-  }
-  return bracketProtocolRe;
+  return syntaxData.bracketProtocolRe;
 }
 
 /** True for characters that end a URL (MediaWiki's EXT_LINK_URL_CLASS complement). */
@@ -56,4 +50,3 @@ export function endsUrl(c: number): boolean {
 }
 
 /** A target that starts with a URL protocol (`http://`, `mailto:`, `//`) is an external link, not a page. */
-export const bracketProtocolOnce = new RegExp(`^(?:${syntaxData.urlProtocols.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`, 'i');

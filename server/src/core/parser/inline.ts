@@ -8,7 +8,7 @@ import { addItems, indexOfChar, ItemSlicer } from './items';
 import { parseAttributes } from './attributes';
 import { syntaxData } from './syntaxData';
 import { leafOrContainer, type ParseContext } from './context';
-import { bracketProtocol, endsUrl, freeProtocols, INLINE_TRIGGER, isWordBoundary, NL, slashProtocols } from './chars';
+import { bracketProtocol, endsUrl, INLINE_TRIGGER, isWordBoundary, NL } from './chars';
 import { resolveLinks } from './links';
 
 /** Offset of the first character that may start an inline construct, or -1: most values are plain text. */
@@ -28,7 +28,6 @@ function firstInlineTrigger(src: string, items: SyntaxNode[]): number {
 
 
 const ENTITY_RE = /&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/y;
-const SWITCH_RE = /__([A-Z]+)__/y;
 const ISBN_RE = /ISBN[ \t\u00a0]+(?:97[89][- \t\u00a0]?)?(?:[0-9][- \t\u00a0]?){9}[0-9Xx]\b/y;
 const NUMBER_LINK_RE = /(?:RFC|PMID)[ \t\u00a0]+[0-9]+\b/y;
 const TAG_NAME_RE = /<(\/?)([A-Za-z][A-Za-z0-9]*)/y;
@@ -100,9 +99,10 @@ class InlineScan {
           skip = n;
         } else if (ch === 95 /* _ */) {
           if (text.charCodeAt(p + 1) === 95) {
-            SWITCH_RE.lastIndex = p;
-            const s = SWITCH_RE.exec(text);
-            if (s && s.index + s[0].length <= limit && syntaxData.behaviorSwitches.has(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
+            const switchRe = syntaxData.switchRe;
+            switchRe.lastIndex = p;
+            const s = switchRe.exec(text);
+            if (s && s.index + s[0].length <= limit && syntaxData.isBehaviorSwitch(s[1])) node = new SyntaxNode('BehaviorSwitch', p, p + s[0].length, null);
           }
         } else if (ch === 58 /* : */) {
           node = this.freeUrlAtColon(p, Math.max(item.start, this.emitted), limit);
@@ -202,13 +202,13 @@ class InlineScan {
     if (p === colon) return null;
     let prot = src.slice(p, colon + 1).toLowerCase();
     // the protocol is the longest known scheme ending here, e.g. "https:" in "xhttps:"
-    while (!freeProtocols.has(prot) && prot.length > 2) {
+    while (!syntaxData.freeProtocols.has(prot) && prot.length > 2) {
       prot = prot.slice(1);
       p++;
     }
-    if (!freeProtocols.has(prot)) return null;
+    if (!syntaxData.freeProtocols.has(prot)) return null;
     let protLen = prot.length;
-    if (slashProtocols.has(prot)) {
+    if (syntaxData.slashProtocols.has(prot)) {
       if (src.charCodeAt(colon + 1) !== 47 || src.charCodeAt(colon + 2) !== 47) return null;
       protLen += 2;
     }

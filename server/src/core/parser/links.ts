@@ -6,7 +6,7 @@ import { SyntaxNode, WikilinkNode } from './nodes';
 import { addItems, addNode, addText, indexOfChar, ItemSlicer, LinkCandidate } from './items';
 import { syntaxData } from './syntaxData';
 import { leafOrContainer, type ParseContext } from './context';
-import { bracketProtocolOnce, firstTriggerIn } from './chars';
+import { firstTriggerIn } from './chars';
 
 const INVALID_TARGET = /[[\]{}<>\n]/;
 
@@ -85,7 +85,7 @@ function candidateTarget(src: string, n: LinkCandidate): { target: string; pipe:
   }
   if (INVALID_TARGET.test(target)) return null;
   const trimmed = target.trim();
-  if (!trimmed || bracketProtocolOnce.test(trimmed)) return null;
+  if (!trimmed || syntaxData.bracketProtocolOnce.test(trimmed)) return null;
   return { target: trimmed, pipe };
 }
 
@@ -159,5 +159,5 @@ function isFileTarget(target: string): boolean {
   const colon = target.indexOf(':');
   if (colon <= 0 || target.startsWith(':')) return false;
   const prefix = target.slice(0, colon).replace(/_/g, ' ').trim().toLowerCase();
-  return prefix !== 'media' && syntaxData.fileNamespaces.has(prefix);
+  return !syntaxData.mediaNamespaces.has(prefix) && syntaxData.fileNamespaces.has(prefix);
 }

@@ -10,6 +10,8 @@ import { inline } from './inline';
 import { resolveLinks } from './links';
 import { isPlainText } from './chars';
 import { ReusableTree, type TextChange } from './reuse';
+import type { SiteProfile } from '../profile';
+import { syntaxFor, useSyntax } from './syntaxData';
 
 export type { ParseContext } from './context';
 export { leafOrContainer } from './context';
@@ -20,7 +22,8 @@ export { checkTree } from './checkTree';
  * Parses wikitext into a syntax tree whose leaves tile the text. With `previous` (the tree of the text
  * before `change`), unchanged extension tags are taken from that tree, which is consumed: see reuse.ts.
  */
-export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }): DocumentNode {
+export function parse(text: string, previous?: { doc: DocumentNode; change: TextChange }, profile?: SiteProfile): DocumentNode {
+  const outer = useSyntax(syntaxFor(profile));
   try {
     const ctx = createContext(text);
     if (previous) ctx.reuse = new ReusableTree(previous.doc, previous.change);
@@ -31,6 +34,8 @@ export function parse(text: string, previous?: { doc: DocumentNode; change: Text
   } catch {
     // Last resort, never expected: keep the text, lose the structure.
     return new DocumentNode(text, text.length ? [new SyntaxNode('Text', 0, text.length, null)] : []);
+  } finally {
+    useSyntax(outer);
   }
 }
 

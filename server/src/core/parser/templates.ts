@@ -112,6 +112,7 @@ export function buildTemplate(ctx: ParseContext, parts: Part[], start: number, c
 
 /** Normalises a template title as MediaWiki resolves it: `_` as space, trimmed, `Template:` dropped, first letter upper case. */
 export function normaliseTemplateName(raw: string): string {
+  const templateNames = syntaxData.templateNames;
   let s = templateNames.get(raw);
   if (s === undefined) {
     // a page calls the same few templates again and again
@@ -121,15 +122,14 @@ export function normaliseTemplateName(raw: string): string {
   }
   return s;
 }
-const templateNames = new Map<string, string>();
 
 function normaliseTemplateNameUncached(raw: string): string {
   let s = raw.replace(/[_\s]+/g, ' ').trim();
   const m = /^(?:subst|safesubst|msgnw|msg|raw)\s*:\s*/i.exec(s);
   if (m) s = s.slice(m[0].length);
-  const ns = /^(template|tm)\s*:\s*/i.exec(s);
+  const ns = syntaxData.templatePrefixRe.exec(s);
   if (ns) s = s.slice(ns[0].length);
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
+  return s && syntaxData.firstLetterCase ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 export function buildArgument(ctx: ParseContext, parts: Part[], start: number, closeAt: number): SyntaxNode {

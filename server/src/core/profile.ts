@@ -1,0 +1,54 @@
+/**
+ * A site profile: what the parser and rules must know about one wiki's syntax, as plain data. The built-in
+ * profile is English Wikipedia's (`server/data/wikitext-syntax.json`, used offline and by default); other
+ * profiles come from the wiki itself (`meta=siteinfo` and `meta=allmessages`, fetched by `server/src/wiki/`)
+ * and are handed to the core as data. The core never fetches anything.
+ */
+
+/** One namespace: its local name, canonical (English) name and aliases, as the wiki spells them. */
+export interface ProfileNamespace {
+  id: number;
+  name: string;
+  canonical?: string;
+  aliases: string[];
+  case: 'first-letter' | 'case-sensitive';
+}
+
+/** One magic word: its id and the spellings the wiki accepts (localised ones included). */
+export interface ProfileMagicWord {
+  name: string;
+  aliases: string[];
+  caseSensitive: boolean;
+}
+
+export interface SiteProfile {
+  /** The site's short name (`en.wikipedia.org`, `127.0.0.1:8080`). */
+  site: string;
+  /** True for the profile that ships with the tool (its syntax tables are today's English ones). */
+  builtIn?: boolean;
+  /** When it was read from the wiki (ISO 8601). */
+  fetchedAt?: string;
+  /** `MediaWiki 1.39.17`... */
+  generator?: string;
+  /** The content language code. */
+  lang?: string;
+  /** Case rule of page titles in the main namespace. */
+  case?: 'first-letter' | 'case-sensitive';
+  namespaces?: ProfileNamespace[];
+  magicWords?: ProfileMagicWord[];
+  /** Parser function hook ids (`if`, `lc`, `pagename`...). */
+  functionHooks?: string[];
+  /** Extension tag names, lower-case, without brackets (`ref`, `nowiki`...). */
+  extensionTags?: string[];
+  /** URL protocols as `$wgUrlProtocols` lists them (`https://`, `mailto:`, `//`). */
+  protocols?: string[];
+  /** Interwiki prefixes, lower-case. */
+  interwiki?: string[];
+  /** Interwiki prefixes that are interlanguage links. */
+  languageLinks?: string[];
+  /** Month names in the content language: nominative, genitive and abbreviated, January first. */
+  months?: { names: string[]; genitive: string[]; abbreviations: string[] };
+}
+
+/** English Wikipedia as built in: the parser uses its own tables for it, exactly as before profiles existed. */
+export const BUILTIN_PROFILE: SiteProfile = Object.freeze({ site: 'en.wikipedia.org', builtIn: true, lang: 'en', case: 'first-letter' as const });
