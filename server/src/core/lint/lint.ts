@@ -7,12 +7,15 @@ import { applyDirectives } from './directives';
 import type { LintConfig } from './config';
 import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
 import { rules } from '../rules';
+import type { LinkLookup } from '../links/types';
 
 /** Options of one lint run. */
 export interface LintOptions {
   config?: LintConfig;
   /** Today's date, for date checks and inserted dates; defaults to the clock (UTC). */
   today?: Day;
+  /** Results of a link check, for the link-* rules (and the access-date fix); none when links were not checked. */
+  links?: LinkLookup;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -55,6 +58,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
+      ...(options.links ? { links: options.links } : {}),
       report(d) {
         diagnostics.push({
           rule: rule.id,

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model';
 import type { DocumentNode } from '../parser/nodes';
 import type { Citation } from '../citations';
+import type { LinkLookup } from '../links/types';
 
 /** Severity of a diagnostic, as configured; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -61,6 +62,8 @@ export interface RuleContext {
   fallbackDateFormat: 'dmy' | 'mdy' | 'iso';
   /** Options given to this rule in the configuration (`[severity, options]`). */
   options: Record<string, unknown>;
+  /** Results of a link check (`--check-links`, the Check Links command); undefined when links were not checked. */
+  links?: LinkLookup;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
 }
 
@@ -73,5 +76,10 @@ export interface Rule {
   description: string;
   /** The Wikipedia check it mirrors (Cite message key, CS1 error key, CheckWiki number), or null when the rule is ours alone. */
   wikipedia: string | null;
+  /** Rule family (h10 makes it required). */
+  category?: 'ref' | 'cite' | 'cs1' | 'policy' | 'links' | 'template';
+  /** The kind of fix the rule may offer: safe = applied by --fix. */
+  fixable?: 'safe' | 'suggestion' | null;
+  options?: Record<string, { type: 'boolean' | 'string' | 'number' | 'string[]'; description: string; default?: unknown }>;
   check(ctx: RuleContext): void;
 }
