@@ -1,10 +1,13 @@
 import type { RuleSetting, Severity } from './types';
+import { parseLinkSettings, type LinkSettings } from '../links/settings';
 
 /** A validated configuration: per-rule settings and options. */
 export interface LintConfig {
   rules: Record<string, { setting: RuleSetting; options: Record<string, unknown> }>;
   /** Date format for inserted dates when the page declares none. */
   dateFormat?: 'dmy' | 'mdy' | 'iso';
+  /** The `"links"` object: link checker services and limits (used only when links are checked). */
+  links?: Partial<LinkSettings>;
 }
 
 /** A configuration problem, naming the key at fault. */
@@ -25,7 +28,14 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('the configuration must be a JSON object', '');
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'dateFormat' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules" or "dateFormat")`, key);
+    if (key !== 'rules' && key !== 'dateFormat' && key !== 'links' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat" or "links")`, key);
+  }
+  if (obj.links !== undefined) {
+    try {
+      config.links = parseLinkSettings(obj.links);
+    } catch (e) {
+      throw new ConfigError((e as Error).message, 'links');
+    }
   }
   if (obj.dateFormat !== undefined) {
     if (obj.dateFormat !== 'dmy' && obj.dateFormat !== 'mdy' && obj.dateFormat !== 'iso') throw new ConfigError(`"dateFormat" must be "dmy", "mdy" or "iso", not ${JSON.stringify(obj.dateFormat)}`, 'dateFormat');
@@ -62,6 +72,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     if (!c) continue;
     Object.assign(out.rules, c.rules);
     if (c.dateFormat) out.dateFormat = c.dateFormat;
+    if (c.links) out.links = { ...out.links, ...c.links };
   }
   return out;
 }
