@@ -132,6 +132,8 @@ export async function startFixtureWeb(): Promise<FixtureWeb> {
       return json(res, key === 'ISBN:0451526538' ? shapes.openLibraryBooks.example : {});
     }
 
+    if (host === 'wbm') return html(res, page('Wayback Machine copy'));
+
     switch (path) {
       case '/':
         return html(res, page('Home'));

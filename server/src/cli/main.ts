@@ -14,6 +14,13 @@ import { parseSetting, LintConfig, ConfigError } from '../core/lint/config';
 import { ruleIds, rules } from '../core/rules';
 import { todayUtc } from '../core/lint/lint';
 import type { Day } from '../core/lint/types';
+import type { LookupFunction } from 'node:net';
+import { prepareLinks } from '../links/cli';
+
+function usage(message: string): number {
+  process.stderr.write(`wikitext-lint: ${message}\nTry 'wikitext-lint --help'.\n`);
+  return 2;
+}
 
 const VERSION = '0.1.0';
 
@@ -35,6 +42,9 @@ Options:
   --today <YYYY-MM-DD> the date used for date checks and inserted dates (default: today, UTC)
   --jobs <n>           worker threads (default: number of CPUs; 1 disables workers)
   --list-rules         print the rules with their default severities
+  --check-links        check the cited links over the network (link-* rules; with --fix, archive fixes)
+  --fill-citations     with --fix/--fix-dry-run: fill bare URL refs and untitled citations from their pages
+  --no-link-cache      check links again even when checked within the day
   --no-color           plain output
   -h, --help           this help
   -v, --version        the version
@@ -54,6 +64,9 @@ interface CliArgs {
   jobs?: number;
   color: boolean;
   listRules: boolean;
+  checkLinks?: boolean;
+  fillCitations?: boolean;
+  noLinkCache?: boolean;
 }
 
 class UsageError extends Error {}
@@ -95,6 +108,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
       case '--no-color': args.color = false; break;
       case '--color': args.color = true; break;
       case '--list-rules': args.listRules = true; break;
+      case '--check-links': args.checkLinks = true; break;
+      case '--fill-citations': args.fillCitations = true; break;
+      case '--no-link-cache': args.noLinkCache = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
@@ -156,7 +172,7 @@ async function runInWorkers(files: string[], options: ProcessOptions, jobs: numb
 }
 
 /** The CLI entry point; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: { lookup?: LookupFunction } = {}): Promise<number> {
   let args: CliArgs | 'help' | 'version';
   try {
     args = parseArgs(argv);
@@ -201,6 +217,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const { files, problems } = expandPaths(args.paths);
+  if (args.checkLinks || args.fillCitations) {
+    // network, on this command only (issue 15): link results and metadata go to the linting as plain data
+    if (args.fillCitations && options.mode !== 'fix' && options.mode !== 'fix-dry-run') return usage('--fill-citations needs --fix or --fix-dry-run');
+    if (files.includes('-')) return usage('--check-links and --fill-citations read files, not standard input');
+    const prep = await prepareLinks(files, { checkLinks: !!args.checkLinks, fillCitations: !!args.fillCitations, noCache: !!args.noLinkCache, today: options.today, config: options.config, lookup: hooks.lookup, progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r${l}`) : undefined });
+    Object.assign(options, { links: prep.links, fills: prep.fills });
+    for (const n of prep.notes) process.stderr.write(`wikitext-lint: ${n}\n`);
+  }
   const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism(), files.length));
   let results: FileResult[];
   const useWorkers = jobs > 1 && files.length >= 8 && !files.includes('-') && fs.existsSync(path.join(__dirname, 'lintWorker.js'));

@@ -11,6 +11,10 @@ import { LineIndex } from '../core/lineIndex';
 import { parse } from '../core/parser/parse';
 import { treeToJson, treeToText } from '../core/parser/printTree';
 import { unifiedDiff } from './diff';
+import { lookupOf, type LinkInfo } from '../core/links/types';
+import type { PageMetadata } from '../core/links/metadata';
+import { fillAllEdits } from '../core/links/fill';
+import { applyEdits } from '../core/lint/lint';
 
 /** What the CLI was asked to do with each file. */
 export interface ProcessOptions {
@@ -21,6 +25,10 @@ export interface ProcessOptions {
   /** `--rule id:severity` overrides. */
   overrides?: LintConfig;
   today: Day;
+  /** Results of `--check-links`, by URL. */
+  links?: Record<string, LinkInfo>;
+  /** Metadata fetched by `--fill-citations`, by URL. */
+  fills?: Record<string, PageMetadata>;
 }
 
 /** A 1-based line and column with the 0-based UTF-16 offset. */
@@ -101,10 +109,20 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
       const found = findConfigFor(file);
       config = found.config ?? undefined;
     }
-    const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today };
+    const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, ...(options.links ? { links: lookupOf(options.links) } : {}) };
     let text = input.text;
     if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
-      const fixed = fixAll(text, lintOptions);
+      // --fill-citations: bare URL refs and untitled citations filled from their pages' metadata, then the fixes
+      let start = text, filled = 0;
+      if (options.fills) {
+        const fills = options.fills;
+        const before = lint(text, lintOptions);
+        const done = applyEdits(text, fillAllEdits(text, before.model, before.citations, (u) => fills[u], options.today, lintOptions.config.dateFormat ?? 'iso'));
+        filled = done.applied;
+        start = done.text;
+      }
+      const fixed = fixAll(start, lintOptions);
+      fixed.fixed += filled;
       result.fixed = fixed.fixed;
       if (fixed.text !== text) {
         if (options.mode === 'fix') {

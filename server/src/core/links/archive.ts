@@ -103,3 +103,10 @@ export function webarchiveEdit(ctx: RuleContext, t: LinkTarget, snap: ArchiveSna
   const at = t.link ? t.link.end : t.end;
   return { start: at, end: at, newText: ` {{Webarchive |url=${snap.url} |date=${date}}}` };
 }
+
+/** `|url-status=dead`: the existing value replaced, or the parameter added after the archive parameters. */
+export function urlStatusDeadEdit(ctx: RuleContext, c: Citation): TextEdit {
+  const status = c.params.find((p) => p.lookup.known && p.lookup.canonical === 'url-status');
+  if (status) return { start: status.valueStart, end: status.valueEnd, newText: 'dead' };
+  return insertParam(ctx.src, c, ['url', 'archive-url', 'archive-date'], 'url-status', 'dead');
+}

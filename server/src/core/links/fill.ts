@@ -169,3 +169,19 @@ export function fillEdit(src: string, cand: FillCandidate, md: PageMetadata, tod
   for (const [n, v] of wanted.slice(1)) text += insertParam(src, c, ['url'], n, v).newText;
   return { start: first.start, end: first.end, newText: text };
 }
+
+/**
+ * Fills every candidate whose URL has metadata: the text after the fills, and how many were filled.
+ * `parsePage` parses and models the text (the caller passes lint's pieces, keeping this module free of the engine).
+ */
+export function fillAllEdits(src: string, model: DocumentModel, citations: readonly Citation[], metadata: (url: string) => PageMetadata | undefined, today: Day, fallbackDateFormat: 'dmy' | 'mdy' | 'iso'): TextEdit[] {
+  const style = citationStyleOf(src, model, citations, fallbackDateFormat);
+  const edits: TextEdit[] = [];
+  for (const cand of fillCandidates(model, citations)) {
+    const md = metadata(cand.url);
+    if (!md) continue;
+    const e = fillEdit(src, cand, md, today, style);
+    if (e) edits.push(e);
+  }
+  return edits;
+}

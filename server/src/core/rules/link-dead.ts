@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../lint/types';
 import { checkedTargets, markedDead, isArchiveParam, checkedOn, refLinkMarked } from '../links/ruleHelpers';
-import { archiveCitationEdits, webarchiveEdit } from '../links/archive';
+import { archiveCitationEdits, webarchiveEdit, urlStatusDeadEdit } from '../links/archive';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -26,10 +26,13 @@ export const linkDead: Rule = {
       let message = `Link is dead (${info.reason ?? 'failed'}; ${checkedOn(info)})`;
       if (isArchiveParam(t)) {
         message = `Archive link is dead (${info.reason ?? 'failed'}; ${checkedOn(info)}): choose another snapshot`;
+      } else if (c && c.get('archive-url')) {
+        message += ': the citation has an archive; mark the link dead so readers get it first';
+        fixes.push({ title: 'Mark dead (|url-status=dead)', edits: [urlStatusDeadEdit(ctx, c)], safe: true });
       } else if (info.archive) {
         message += `: an archived copy of ${info.archive.timestamp.slice(0, 4)}-${info.archive.timestamp.slice(4, 6)}-${info.archive.timestamp.slice(6, 8)} exists`;
-        if (c && !c.get('archive-url')) fixes.push({ title: 'Mark dead and add archive', edits: archiveCitationEdits(ctx, c, info.archive), safe: true });
-        else if (!c) fixes.push({ title: 'Add {{Webarchive}} after the link', edits: [webarchiveEdit(ctx, t, info.archive)], safe: true });
+        if (c) fixes.push({ title: 'Mark dead and add archive', edits: archiveCitationEdits(ctx, c, info.archive), safe: true });
+        else fixes.push({ title: 'Add {{Webarchive}} after the link', edits: [webarchiveEdit(ctx, t, info.archive)], safe: true });
       } else if (info.archive === null) {
         message += ': no archived copy found in the Wayback Machine, so no archive fix';
       }
