@@ -9,6 +9,7 @@ import { findConfigFor } from './cli/files';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
+import { parseLinkSettings } from './core/links/settings';
 
 /** The settings that apply to one document. */
 export interface WorkspaceSettings {
@@ -23,6 +24,7 @@ interface EditorSettings {
   rules?: Record<string, unknown>;
   dateFormat?: string;
   linkBaseUrl?: string;
+  links?: unknown;
 }
 
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
@@ -101,6 +103,13 @@ export class SettingsStore {
       }
     }
     if (editor.dateFormat === 'dmy' || editor.dateFormat === 'mdy' || editor.dateFormat === 'iso') editorConfig.dateFormat = editor.dateFormat;
+    if (editor.links !== undefined && editor.links !== null) {
+      try {
+        editorConfig.links = parseLinkSettings(editor.links, 'wikitext.links');
+      } catch (e) {
+        this.warn(`wikitext: ${(e as Error).message}`);
+      }
+    }
     const config = mergeConfigs(fileConfig, editorConfig);
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
     return { lintOptions: { config }, linkBaseUrl: base, version: this.version };
