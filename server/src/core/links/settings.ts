@@ -68,6 +68,9 @@ export function parseLinkSettings(value: unknown, where = 'links'): Partial<Link
     } else if (k === 'allExternalLinks') {
       if (typeof v !== 'boolean') throw new Error(`"${where}.${k}" must be true or false`);
       out.allExternalLinks = v;
+    } else if (k === 'checkOnOpen') {
+      // an editor setting (the VS Code client reads it); accepted and ignored here
+      if (typeof v !== 'boolean') throw new Error(`"${where}.${k}" must be true or false`);
     } else throw new Error(`unknown key "${where}.${k}"`);
   }
   return out;
