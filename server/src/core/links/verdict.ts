@@ -95,14 +95,14 @@ export function isChallenge(h: Hop): boolean {
 
 /**
  * Whether a HEAD answer is unclear, so that a GET must follow: 405 (method not allowed), 403, 429, 5xx,
- * other 4xx except 404/410, no content length, or an HTML 200 (whose title may say "page not found").
+ * other 4xx except 404/410, or no content length (a generated page, whose title may say "page not found").
  */
 export function needsGet(h: Hop): boolean {
   if (h.status >= 300 && h.status < 400 && h.location) return false;
   if (h.status === 404 || h.status === 410) return false;
   if (h.status === 405 || h.status === 403 || h.status === 429 || h.status >= 400) return true;
+  // no length: usually a page generated on the fly, which is where "page not found" titles with status 200 live
   if (h.contentLength === undefined) return true;
-  if (h.status >= 200 && h.status < 300 && /html/i.test(h.contentType ?? '')) return true;
   return false;
 }
 
