@@ -47,13 +47,17 @@ export function isGenericTitle(t: string | undefined): boolean {
 /** The `<meta>` tags of a page: name/property (lower-cased) -> contents, in order. */
 export function metaTags(html: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const re = /<meta\b([^>]{0,4000})>/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
+  // a linear scan (indexOf), not one regular expression over the page: pages are remote and may be hostile
+  const lower = html.toLowerCase();
+  for (let i = lower.indexOf('<meta'); i >= 0; i = lower.indexOf('<meta', i + 5)) {
+    const close = lower.indexOf('>', i);
+    if (close < 0) break;
+    if (close - i > 4000 || !/[\s/>]/.test(lower[i + 5] ?? '')) continue;
     const attrs: Record<string, string> = {};
     const ar = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
+    const body = html.slice(i + 5, close);
     let a: RegExpExecArray | null;
-    while ((a = ar.exec(m[1]))) attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
+    while ((a = ar.exec(body))) attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
     const key = (attrs.name ?? attrs.property ?? attrs.itemprop ?? '').toLowerCase();
     if (!key || attrs.content === undefined) continue;
     const v = cleanText(attrs.content);
@@ -102,11 +106,18 @@ const LD_TYPES = ['NewsArticle', 'ScholarlyArticle', 'Article', 'BlogPosting', '
 
 function ldItems(html: string): JsonLdThing[] {
   const out: JsonLdThing[] = [];
-  const re = /<script\b[^>]*type\s*=\s*["']application\/ld\+json["'][^>]*>([\s\S]{0,200000}?)<\/script>/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
+  const lower = html.toLowerCase();
+  for (let i = lower.indexOf('<script'); i >= 0; i = lower.indexOf('<script', i + 7)) {
+    const open = lower.indexOf('>', i);
+    if (open < 0) break;
+    if (!/type\s*=\s*["']?application\/ld\+json/.test(lower.slice(i, Math.min(open, i + 500)))) continue;
+    const close = lower.indexOf('</script', open);
+    if (close < 0) break;
+    i = close;
+    const text = html.slice(open + 1, close).trim();
+    if (text.length > 500_000) continue;
     try {
-      const v = JSON.parse(m[1].trim());
+      const v = JSON.parse(text);
       const push = (x: unknown) => {
         if (Array.isArray(x)) x.forEach(push);
         else if (x && typeof x === 'object') {

@@ -46,7 +46,7 @@ export interface Attempt {
 }
 
 /** Titles that say the page is not there (a soft 404 when served with 200). */
-const NOT_FOUND_TITLE = /\b(?:page|file|article|document|content|resource)s?\s+(?:was\s+|is\s+|could\s+)?(?:not\s+(?:be\s+)?found|unavailable|does\s*n[o']t\s+exist|no\s+longer\s+(?:exists|available))|\b404\b|not\s+found|error\s+404|seite\s+nicht\s+gefunden|page\s+introuvable|página\s+no\s+encontrada/i;
+const NOT_FOUND_TITLE = /\b(?:page|file|article|document|content|resource)s?\s+(?:was\s+|is\s+|could\s+)?(?:not\s+(?:be\s+)?found|unavailable|does\s*n[o']t\s+exist|no\s+longer\s+(?:exists|available))|\bpage\b.{0,40}?\b(?:does\s*n[o']t|no\s+longer)\s+exists?\b|\b404\b|not\s+found|error\s+404|seite\s+nicht\s+gefunden|page\s+introuvable|página\s+no\s+encontrada/i;
 /** Paths a site redirects missing pages to. */
 const NOT_FOUND_PATH = /(?:^|[/_.\-=?&])(?:404|not[-_]?found|notfound|error|errors|page[-_]?not[-_]?found)(?:$|[/_.\-=?&])/i;
 /** Challenge pages of bot walls and paywalls (Cloudflare, DDoS-Guard, Akamai, captchas). */
