@@ -11,6 +11,8 @@ import { softRedirectReason, isNotFoundTitle, needsGet, judge, combine } from '.
 import { snapshotFromAvailability, snapshotsFromCdx, pickSnapshot } from '../../server/src/core/links/archive';
 import { extractMetadata, isGenericTitle, splitName } from '../../server/src/core/links/metadata';
 import { shapes } from './fixtureWeb';
+import { lint } from '../../server/src/core/lint/lint';
+import { lookupOf } from '../../server/src/core/links/types';
 
 test('soft 404 by redirect: deep URL to the home page or an error path; not a move within the site', () => {
   assert.ok(softRedirectReason('https://a.org/news/2019/x.html', 'https://a.org/'));
@@ -83,4 +85,17 @@ test('metadata scanning stays linear on hostile pages', () => {
     const small = Math.max(time(10_000, unit), 1e6), big = time(100_000, unit);
     assert.ok(big / small < 40, `${JSON.stringify(unit)}: 10x the input took ${(big / small).toFixed(1)}x the time`);
   }
+});
+
+test('a dead [url text] ref follows the page convention: a citation on a page that cites with templates, else {{Webarchive}}', () => {
+  const today = { year: 2026, month: 11, day: 28 };
+  const links = lookupOf({ 'https://example.org/gone': { status: 'dead', checkedAt: '2026-11-28T00:00:00Z', failures: 2, archive: { url: 'https://web.archive.org/web/20190102030405/https://example.org/gone', timestamp: '20190102030405' } } });
+  const cites = '{{Use dmy dates|date=May 2020}}\nA.<ref>{{cite web | url=https://example.org/a | title=A | access-date=1 May 2020}}</ref> B.<ref>[https://example.org/gone The old page]</ref>';
+  const fix = (src: string) => lint(src, { today, links }).diagnostics.find((d) => d.rule === 'link-dead')!.fixes[0];
+  const f1 = fix(cites);
+  assert.equal(f1.title, 'Make it a citation with its archive');
+  assert.equal(f1.edits[0].newText, '{{cite web | url=https://example.org/gone | title=The old page | archive-url=https://web.archive.org/web/20190102030405/https://example.org/gone | archive-date=2 January 2019 | url-status=dead}}');
+  const withWebarchive = cites + ' C.<ref>[https://example.org/c C] {{Webarchive |url=https://web.archive.org/web/2019/https://example.org/c |date=1 May 2019}}</ref>';
+  assert.equal(fix(withWebarchive).title, 'Add {{Webarchive}} after the link');
+  assert.equal(fix('B.<ref>[https://example.org/gone The old page]</ref>').title, 'Add {{Webarchive}} after the link');
 });

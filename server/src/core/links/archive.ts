@@ -14,6 +14,7 @@ import { parseCs1Date, formatDate } from '../cs1/dates';
 import { insertParam, dateFormatFor } from '../rules/citeShared';
 import type { ArchiveSnapshot } from './types';
 import type { LinkTarget } from './select';
+import { citationStyleOf } from './fill';
 
 /** A snapshot from the availability API's answer, when it is a 200 capture. */
 export function snapshotFromAvailability(json: unknown): ArchiveSnapshot | null {
@@ -96,12 +97,26 @@ export function archiveCitationEdits(ctx: RuleContext, c: Citation, snap: Archiv
   return edits;
 }
 
-/** The edit for a bare link or `[url text]` in a ref: a `{{Webarchive}}` right after the link. */
-export function webarchiveEdit(ctx: RuleContext, t: LinkTarget, snap: ArchiveSnapshot): TextEdit {
-  const fmt = ctx.model.dateFormat ?? ctx.fallbackDateFormat;
-  const date = formatDate(timestampDay(snap.timestamp), fmt);
-  const at = t.link ? t.link.end : t.end;
-  return { start: at, end: at, newText: ` {{Webarchive |url=${snap.url} |date=${date}}}` };
+/**
+ * The fix for a bare link or `[url text]` in a ref, as the page's convention prefers: a `{{Webarchive}}` after
+ * the link when the page uses {{Webarchive}} or has no citations; on a page that cites with templates, a
+ * `[url text]` that is the whole ref becomes a `{{cite web}}` (its text as the title) with the archive.
+ */
+export function refLinkArchiveFix(ctx: RuleContext, t: LinkTarget, snap: ArchiveSnapshot): { title: string; edit: TextEdit } {
+  const style = citationStyleOf(ctx.src, ctx.model, ctx.citations, ctx.fallbackDateFormat);
+  const date = formatDate(timestampDay(snap.timestamp), ctx.citations.length ? style.dateFormat : ctx.model.dateFormat ?? ctx.fallbackDateFormat);
+  const usesWebarchive = ctx.model.templates.some((x) => /^web ?archive$/i.test(x.name));
+  const link = t.link;
+  const raw = link ? ctx.src.slice(link.start, link.end) : '';
+  const text = link?.type === 'ExternalLink' ? raw.slice(raw.indexOf(t.url) + t.url.length, -1).trim() : '';
+  const wholeRef = !!link && !!t.ref?.content && t.ref.content.text.trim() === raw;
+  if (!usesWebarchive && ctx.citations.length && text && wholeRef && !/[{}|[\]]/.test(text)) {
+    const p = (n: string, v: string) => `${style.sep}|${style.beforeName}${n}${style.beforeEq}=${style.afterEq}${v}`;
+    const cite = `{{${style.capitalised ? 'C' : 'c'}ite web${p('url', t.url)}${p('title', text)}${p('archive-url', snap.url)}${p('archive-date', date)}${p('url-status', 'dead')}${style.sep === '\n' ? '\n' : ''}}}`;
+    return { title: 'Make it a citation with its archive', edit: { start: link!.start, end: link!.end, newText: cite } };
+  }
+  const at = link ? link.end : t.end;
+  return { title: 'Add {{Webarchive}} after the link', edit: { start: at, end: at, newText: ` {{Webarchive |url=${snap.url} |date=${date}}}` } };
 }
 
 /** `|url-status=dead`: the existing value replaced, or the parameter added after the archive parameters. */

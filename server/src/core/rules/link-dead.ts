@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../lint/types';
 import { checkedTargets, markedDead, isArchiveParam, checkedOn, refLinkMarked } from '../links/ruleHelpers';
-import { archiveCitationEdits, webarchiveEdit, urlStatusDeadEdit } from '../links/archive';
+import { archiveCitationEdits, refLinkArchiveFix, urlStatusDeadEdit } from '../links/archive';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -32,7 +32,10 @@ export const linkDead: Rule = {
       } else if (info.archive) {
         message += `: an archived copy of ${info.archive.timestamp.slice(0, 4)}-${info.archive.timestamp.slice(4, 6)}-${info.archive.timestamp.slice(6, 8)} exists`;
         if (c) fixes.push({ title: 'Mark dead and add archive', edits: archiveCitationEdits(ctx, c, info.archive), safe: true });
-        else fixes.push({ title: 'Add {{Webarchive}} after the link', edits: [webarchiveEdit(ctx, t, info.archive)], safe: true });
+        else {
+          const fix = refLinkArchiveFix(ctx, t, info.archive);
+          fixes.push({ title: fix.title, edits: [fix.edit], safe: true });
+        }
       } else if (info.archive === null) {
         message += ': no archived copy found in the Wayback Machine, so no archive fix';
       }
