@@ -222,6 +222,7 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
     if (args.fillCitations && options.mode !== 'fix' && options.mode !== 'fix-dry-run') return usage('--fill-citations needs --fix or --fix-dry-run');
     if (files.includes('-')) return usage('--check-links and --fill-citations read files, not standard input');
     const prep = await prepareLinks(files, { checkLinks: !!args.checkLinks, fillCitations: !!args.fillCitations, noCache: !!args.noLinkCache, today: options.today, config: options.config, lookup: hooks.lookup, progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r${l}`) : undefined });
+    if (process.stderr.isTTY) process.stderr.write('\n');
     Object.assign(options, { links: prep.links, fills: prep.fills });
     for (const n of prep.notes) process.stderr.write(`wikitext-lint: ${n}\n`);
   }
