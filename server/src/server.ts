@@ -33,9 +33,10 @@ import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
 import { ProfileStore } from './wiki/profileStore';
+import { LinkService } from './links/lsp';
 
 /** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
-export function startServer(connection: Connection = createDefaultConnection()): void {
+export function startServer(connection: Connection = createDefaultConnection(), hooks: { lookup?: import('node:net').LookupFunction } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
@@ -71,8 +72,18 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   async function lintOptionsFor(uri: string): Promise<{ options: LintOptions; settings: WorkspaceSettings; version: number }> {
     const s = await settings.get(uri, hasConfigurationCapability);
-    return { options: s.lintOptions, settings: s, version: s.version };
+    return { options: links.active ? { ...s.lintOptions, links: links.lookup } : s.lintOptions, settings: s, version: s.version };
   }
+
+  // Link checking and Fill Citation (server/src/links/lsp.ts): only on the user's command
+  const links = new LinkService(connection, {
+    analysisOf: (uri) => analysisOf(uri),
+    linkSettings: async (uri) => (await settings.get(uri, hasConfigurationCapability)).lintOptions.config?.links ?? {},
+    refresh: (uri) => { cache.delete(uri); if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined); else schedulePush(uri, 0); },
+    version: (uri) => documents.get(uri)?.version,
+    lookup: hooks.lookup,
+  });
+  links.register();
 
   /**
    * The analysis of the document's current version (computed at most once per version and settings).
@@ -217,6 +228,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options, canResolve: codeActionResolve });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
+    if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));
     return actions;
   }));
 

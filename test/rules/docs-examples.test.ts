@@ -22,6 +22,13 @@ import { join } from 'node:path';
 import { rules } from '../../server/src/core/rules';
 import { lint, fixAll } from '../../server/src/core/lint/lint';
 import type { Diagnostic } from '../../server/src/core/lint/types';
+import { lookupOf, type LinkInfo, type LinkLookup } from '../../server/src/core/links/types';
+
+/** A page's ```json links block: the link check results its examples assume (the link-* rules). */
+function linksOf(md: string): LinkLookup | undefined {
+  const m = /^```json links\n([\s\S]*?)\n```$/m.exec(md);
+  return m ? lookupOf(JSON.parse(m[1]) as Record<string, LinkInfo>) : undefined;
+}
 
 const root = join(__dirname, '..', '..');
 const docsDir = join(root, 'docs', 'rules');
@@ -159,6 +166,7 @@ for (const rule of rules) {
     }
 
     const blocks = parseBlocks(md);
+    const links = linksOf(md);
     assert.ok(blocks.some((b) => b.kind === 'triggers'), 'at least one ```wikitext triggers example');
     assert.ok(blocks.some((b) => b.kind === 'ok'), 'at least one ```wikitext ok example');
 
@@ -167,11 +175,11 @@ for (const rule of rules) {
       const name = `${b.kind}${b.count !== undefined ? `=${b.count}` : ''} example at ${rule.id}.md:${b.line}`;
       await t.test(name, known ? { todo: known.todo } : {}, () => {
         if (b.kind === 'fixed') {
-          const out = fixAll(b.source!.text, { today }, rule.id).text;
+          const out = fixAll(b.source!.text, { today, links }, rule.id).text;
           assert.equal(out, b.text, `the fixes of ${rule.id} give another text than the fixed block`);
           return;
         }
-        const { diagnostics, ruleErrors } = lint(b.text, { today });
+        const { diagnostics, ruleErrors } = lint(b.text, { today, links });
         assert.deepEqual(ruleErrors, [], 'no rule throws');
         checkRanges(b.text, diagnostics);
         const mine = diagnostics.filter((d) => d.rule === rule.id);

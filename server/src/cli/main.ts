@@ -16,6 +16,13 @@ import { ruleIds } from '../core/rules';
 import { listRulesText } from '../core/rules/meta';
 import { todayUtc } from '../core/lint/lint';
 import type { Day } from '../core/lint/types';
+import type { LookupFunction } from 'node:net';
+import { prepareLinks } from '../links/cli';
+
+function usage(message: string): number {
+  process.stderr.write(`wikitext-lint: ${message}\nTry 'wikitext-lint --help'.\n`);
+  return 2;
+}
 
 const VERSION = '0.1.0';
 
@@ -44,6 +51,9 @@ Options:
   --output <file>      with --fix and one --page: write the fixed wikitext there (- for stdout)
   --refresh            fetch site profiles again even when cached (they are kept a week)
   --list-rules         print the rules: id, default severity, category, fix, description
+  --check-links        check the cited links over the network (link-* rules; with --fix, archive fixes)
+  --fill-citations     with --fix/--fix-dry-run: fill bare URL refs and untitled citations from their pages
+  --no-link-cache      check links again even when checked within the day
   --no-color           plain output
   -h, --help           this help
   -v, --version        the version
@@ -68,6 +78,9 @@ interface CliArgs {
   section?: number;
   output?: string;
   refresh: boolean;
+  checkLinks?: boolean;
+  fillCitations?: boolean;
+  noLinkCache?: boolean;
 }
 
 class UsageError extends Error {}
@@ -119,6 +132,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
         args.section = Number(v);
         break;
       }
+      case '--check-links': args.checkLinks = true; break;
+      case '--fill-citations': args.fillCitations = true; break;
+      case '--no-link-cache': args.noLinkCache = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
@@ -189,7 +205,7 @@ async function runInWorkers(files: string[], options: ProcessOptions, jobs: numb
 }
 
 /** The CLI entry point; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: { lookup?: LookupFunction } = {}): Promise<number> {
   let args: CliArgs | 'help' | 'version';
   try {
     args = parseArgs(argv);
@@ -262,6 +278,15 @@ export async function main(argv: string[]): Promise<number> {
     for (const n of session.notes) process.stderr.write(`wikitext-lint: note: ${n}\n`);
     process.stderr.write(`wikitext-lint: cannot get the site profile: ${(e as Error).message}\n`);
     return 2;
+  }
+  if (args.checkLinks || args.fillCitations) {
+    // network, on this command only (issue 15): link results and metadata go to the linting as plain data
+    if (args.fillCitations && options.mode !== 'fix' && options.mode !== 'fix-dry-run') return usage('--fill-citations needs --fix or --fix-dry-run');
+    if (files.includes('-')) return usage('--check-links and --fill-citations read files, not standard input');
+    const prep = await prepareLinks(files, { checkLinks: !!args.checkLinks, fillCitations: !!args.fillCitations, noCache: !!args.noLinkCache, today: options.today, config: options.config, lookup: hooks.lookup, progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r${l}`) : undefined });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    Object.assign(options, { links: prep.links, fills: prep.fills });
+    for (const n of prep.notes) process.stderr.write(`wikitext-lint: ${n}\n`);
   }
   const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism(), files.length));
   let results: FileResult[];

@@ -1,5 +1,6 @@
 import type { Rule, RuleOption, RuleSetting, Severity } from './types';
 import { ruleById } from '../rules';
+import { parseLinkSettings, type LinkSettings } from '../links/settings';
 
 /** A validated configuration: per-rule settings and options. */
 export interface LintConfig {
@@ -8,6 +9,8 @@ export interface LintConfig {
   dateFormat?: 'dmy' | 'mdy' | 'iso';
   /** The wiki whose syntax profile applies (`en.wikipedia.org`, `dewiki`, an api.php URL). */
   site?: string;
+  /** The `"links"` object: link checker services and limits (used only when links are checked). */
+  links?: Partial<LinkSettings>;
 }
 
 /** A configuration problem, naming the key at fault. */
@@ -28,11 +31,18 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('the configuration must be a JSON object', '');
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'dateFormat' && key !== 'site' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat" or "site")`, key);
+    if (key !== 'rules' && key !== 'dateFormat' && key !== 'site' && key !== 'links' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat", "site" or "links")`, key);
   }
   if (obj.site !== undefined) {
     if (typeof obj.site !== 'string' || !obj.site.trim()) throw new ConfigError('"site" must be a wiki: a host like "de.wikipedia.org", a shorthand like "dewiki", or an api.php URL', 'site');
     config.site = obj.site.trim();
+  }
+  if (obj.links !== undefined) {
+    try {
+      config.links = parseLinkSettings(obj.links);
+    } catch (e) {
+      throw new ConfigError((e as Error).message, 'links');
+    }
   }
   if (obj.dateFormat !== undefined) {
     if (obj.dateFormat !== 'dmy' && obj.dateFormat !== 'mdy' && obj.dateFormat !== 'iso') throw new ConfigError(`"dateFormat" must be "dmy", "mdy" or "iso", not ${JSON.stringify(obj.dateFormat)}`, 'dateFormat');
@@ -102,6 +112,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     Object.assign(out.rules, c.rules);
     if (c.dateFormat) out.dateFormat = c.dateFormat;
     if (c.site) out.site = c.site;
+    if (c.links) out.links = { ...out.links, ...c.links };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model';
 import type { DocumentNode } from '../parser/nodes';
 import type { Citation } from '../citations';
+import type { LinkLookup } from '../links/types';
 
 /** Severity of a diagnostic, as configured; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -61,6 +62,8 @@ export interface RuleContext {
   fallbackDateFormat: 'dmy' | 'mdy' | 'iso';
   /** Options given to this rule in the configuration (`[severity, options]`). */
   options: Record<string, unknown>;
+  /** Results of a link check (`--check-links`, the Check Links command); undefined when links were not checked. */
+  links?: LinkLookup;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
 }
 

@@ -9,6 +9,7 @@ import { ListItemNode, SyntaxNode } from './nodes';
 import { addItems, addText, ItemSlicer } from './items';
 import { leafOrContainer, type Line, type ParseContext } from './context';
 import { NL } from './chars';
+import { syntaxData } from './syntaxData';
 import { inline } from './inline';
 import { resolveLinks } from './links';
 import { MAX_TABLE_NESTING, parseTable } from './tables';

@@ -34,6 +34,11 @@ import { templateDuplicateParameter } from './template-duplicate-parameter';
 import { citeBadIsbn } from './cite-bad-isbn';
 import { citeBadIssn } from './cite-bad-issn';
 import { citeBadDoi } from './cite-bad-doi';
+import { linkDead } from './link-dead';
+import { linkUnreachable } from './link-unreachable';
+import { linkMarkedDeadButAlive } from './link-marked-dead-but-alive';
+import { linkRedirectedPermanently } from './link-redirected-permanently';
+import { linkSoft404 } from './link-soft-404';
 
 export const rules: Rule[] = [
   refDuplicateName, refUndefinedName, refEmpty, refNumericName, refInvalidAttribute, refUnclosed, refNested,
@@ -43,6 +48,8 @@ export const rules: Rule[] = [
   citeArchiveDateWithoutArchiveUrl, citeArchiveUrlMalformed, citeArchiveDateMismatch, citeBadDate, citeMissingTitle,
   citeMissingUrl, citeBadUrl, citeGenericTitle, citeArchivedCopyTitle, citeUnknownParameter, citeRedundantParameters,
   templateDuplicateParameter, citeBadIsbn, citeBadIssn, citeBadDoi,
+  // links: these report only after a link check (--check-links, the Check Links command)
+  linkDead, linkUnreachable, linkMarkedDeadButAlive, linkRedirectedPermanently, linkSoft404,
 ];
 
 /** Ids of all rules (configuration is checked against it). */

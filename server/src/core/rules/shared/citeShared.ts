@@ -45,9 +45,11 @@ export function insertParam(src: string, c: Citation, after: readonly string[], 
     const p = model.node;
     const raw = src.slice(p.start, p.valueNode.start); // "|name=" with its spacing
     const m = /^\|(\s*)[^=]*?(\s*)=(\s*)$/.exec(raw);
-    const [, beforeName, beforeEq, afterEq] = m ?? ['', '', '', ''];
+    const [, beforeName, beforeEq, afterEq0] = m ?? ['', '', '', ''];
     // the whitespace that ends the anchor's value (a newline, for one-per-line citations) goes before the new pipe
     const value0 = src.slice(p.valueNode.start, p.valueNode.end);
+    // `| name = value`: the space after '=' is part of the value node
+    const afterEq = afterEq0 + /^[ \t]*/.exec(value0)![0];
     const trailing = /\s*$/.exec(value0)![0];
     // ` |a=1 |b=2`: the space before each pipe ends the previous value; copy it when the anchor has none
     const index = named.indexOf(model);
