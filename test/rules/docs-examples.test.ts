@@ -35,6 +35,8 @@ interface Block {
   line: number;
   /** For a fixed block: the triggers block it follows. */
   source?: Block;
+  /** Options for the rule (`fixed {"fixUnchecked": true}`): the fixes are applied with them. */
+  options?: Record<string, unknown>;
 }
 
 /** The ```wikitext blocks of a page, with fixed blocks tied to the triggers block right before them. */
@@ -52,13 +54,14 @@ function parseBlocks(md: string): Block[] {
       continue;
     }
     const info = (m[1] ?? '').trim();
-    const im = /^(triggers|ok|fixed)(?:=(\d+))?$/.exec(info);
+    const im = /^(triggers|ok|fixed)(?:=(\d+))?(?:\s+(\{.*\}))?$/.exec(info);
     assert.ok(im, `line ${i + 1}: unknown wikitext block info string "${info}" (expected triggers, triggers=N, ok or fixed)`);
     const start = i + 1;
     let j = start;
     while (j < lines.length && lines[j] !== '```') j++;
     assert.ok(j < lines.length, `line ${i + 1}: unterminated code block`);
     const block: Block = { kind: im[1] as Block['kind'], text: lines.slice(start, j).join('\n'), line: i + 1 };
+    if (im[3] !== undefined) block.options = JSON.parse(im[3]) as Record<string, unknown>;
     if (im[2] !== undefined) {
       assert.equal(block.kind, 'triggers', `line ${i + 1}: only triggers blocks take a count`);
       block.count = Number(im[2]);
@@ -122,7 +125,8 @@ for (const rule of rules) {
       const name = `${b.kind}${b.count !== undefined ? `=${b.count}` : ''} example at ${rule.id}.md:${b.line}`;
       await t.test(name, known ? { todo: known.todo } : {}, () => {
         if (b.kind === 'fixed') {
-          const out = fixAll(b.source!.text, { today }).text;
+          const config = b.options ? { rules: { [rule.id]: { setting: rule.defaultSeverity, options: b.options } } } : undefined;
+          const out = fixAll(b.source!.text, { today, config }).text;
           assert.equal(out, b.text, 'fixAll output differs from the fixed block');
           return;
         }

@@ -144,3 +144,22 @@ export function urlErrorCached(value: string): string | undefined {
   checkedUrls.set(value, r);
   return r;
 }
+
+/**
+ * `is_parameter_ext_wikilink` of Module:Citation/CS1: true when a parameter value holds an external link — a
+ * single-bracketed `[scheme://host ...]` or `[//host ...]`, or a bare `scheme:...` or `//host` — whose scheme and
+ * host pass CS1's URL test. (CS1 uses it for err_param_has_ext_link on every parameter but the URL ones.)
+ * Returns the URL found, or undefined.
+ */
+export function externalLinkIn(value: string): string | undefined {
+  let url: string | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = /(?:^|[^[])\[([A-Za-z]\S*:\S+)[\s\S]*\]/.exec(value))) url = m[1];
+  else if ((m = /(?:^|[^[])\[(\/\/\S+)[\s\S]*\]/.exec(value))) url = m[1];
+  else if ((m = /[A-Za-z]\S*:\S+/.exec(value))) url = m[0];
+  else if ((m = /\/\/\S+/.exec(value))) url = m[0];
+  if (url === undefined) return undefined;
+  const { scheme, domain } = splitUrl(url);
+  const ok = scheme !== undefined ? SCHEME.test(scheme) && isDomainName(domain) : isDomainName(domain);
+  return ok ? url : undefined;
+}

@@ -13,6 +13,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** Today's date, for date checks and inserted dates; defaults to the clock (UTC). */
   today?: Day;
+  /** Link-check results for rules that ask whether a URL was checked alive (cite-missing-access-date). */
+  links?: RuleContext['links'];
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -55,6 +57,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
+      ...(options.links ? { links: options.links } : {}),
       report(d) {
         diagnostics.push({
           rule: rule.id,

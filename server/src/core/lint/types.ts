@@ -61,6 +61,8 @@ export interface RuleContext {
   fallbackDateFormat: 'dmy' | 'mdy' | 'iso';
   /** Options given to this rule in the configuration (`[severity, options]`). */
   options: Record<string, unknown>;
+  /** Link-check results, when the caller has them (h15's link checker): status of a URL as last checked. */
+  links?: { get(url: string): { status: 'alive' | 'dead' | 'unreachable' | 'soft-404' | 'redirect' | 'cannot-tell'; checkedAt: string; finalUrl?: string } | undefined };
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
 }
 
@@ -73,5 +75,11 @@ export interface Rule {
   description: string;
   /** The Wikipedia check it mirrors (Cite message key, CS1 error key, CheckWiki number), or null when the rule is ours alone. */
   wikipedia: string | null;
+  /** What kind of rule it is (h10 makes these metadata fields required). */
+  category?: 'ref' | 'cite' | 'cs1' | 'policy' | 'links' | 'template';
+  /** The kind of fix the rule may offer: safe = applied by --fix. */
+  fixable?: 'safe' | 'suggestion' | null;
+  /** The options the rule reads from `[severity, options]`. */
+  options?: Record<string, { type: 'boolean' | 'string' | 'number' | 'string[]'; description: string; default?: unknown }>;
   check(ctx: RuleContext): void;
 }

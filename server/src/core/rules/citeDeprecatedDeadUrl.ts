@@ -9,6 +9,8 @@ export const citeDeprecatedDeadUrl: Rule = {
   defaultSeverity: 'error',
   description: '|deadurl= or |dead-url=, removed from CS1: use |url-status= (yes → dead, no → live).',
   wikipedia: 'err_parameter_ignored_suggest (deadurl → url-status)',
+  category: 'cs1',
+  fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -17,8 +19,10 @@ export const citeDeprecatedDeadUrl: Rule = {
         const mapped = MAP.get(p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
-        if (mapped === null) {
-          fixes.push({ title: `Remove |${p.name}=`, edits: [removeParamEdit(p.node)], safe: true });
+        // without an archive, url-status has no effect unless it says dead (cite-url-status-without-archive)
+        const useless = mapped === null || (mapped !== undefined && mapped !== 'dead' && !c.get('archive-url'));
+        if (useless) {
+          fixes.push({ title: `Remove |${p.name}=${p.value ? p.value : ''}${mapped ? ' (it has no effect without |archive-url=)' : ''}`, edits: [removeParamEdit(p.node)], safe: true });
         } else if (mapped !== undefined && !c.get('url-status')) {
           fixes.push({
             title: `Replace with |url-status=${mapped}`,
@@ -29,7 +33,7 @@ export const citeDeprecatedDeadUrl: Rule = {
         ctx.report({
           start: nameR.start,
           end: Math.max(nameR.end, p.valueEnd),
-          message: `|${p.name}= is no longer supported: use |url-status=${mapped ?? ''}${mapped ? '' : ' (or remove it)'}`,
+          message: `|${p.name}= is no longer supported: ${useless ? 'remove it (it has no effect)' : `use |url-status=${mapped ?? ''}`}`,
           tags: ['deprecated'],
           fixes,
         });
