@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange } from './refShared';
+import { refScopeKey, refRange } from './refShared';
 
 /** `cite_error_references_missing_key`: a list-defined ref that the text never uses. */
 export const refListDefinedUnused: Rule = {
@@ -9,9 +9,9 @@ export const refListDefinedUnused: Rule = {
   wikipedia: 'cite_error_references_missing_key',
   check(ctx) {
     const used = new Set<string>();
-    for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refKey(r));
+    for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refScopeKey(r));
     for (const r of ctx.model.refs) {
-      if (!r.listDefined || r.name === null || used.has(refKey(r))) continue;
+      if (!r.listDefined || r.name === null || used.has(refScopeKey(r))) continue;
       const range = refRange(r);
       ctx.report({
         start: range.start,
