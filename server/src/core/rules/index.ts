@@ -34,6 +34,14 @@ import { templateDuplicateParameter } from './templateDuplicateParameter';
 import { citeBadIsbn } from './citeBadIsbn';
 import { citeBadIssn } from './citeBadIssn';
 import { citeBadDoi } from './citeBadDoi';
+import { citeInvalidParameterValue } from './cite-invalid-parameter-value';
+import { citeExplicitEtAl } from './cite-explicit-et-al';
+import { citeExternalLinkInParameter } from './cite-external-link-in-parameter';
+import { citeMarkupInParameter } from './cite-markup-in-parameter';
+import { citeInvisibleCharacter } from './cite-invisible-character';
+import { templateMalformedName } from './template-malformed-name';
+import { citePeriodicalInBook } from './cite-periodical-in-book';
+import { citeExtraText } from './cite-extra-text';
 
 export const rules: Rule[] = [
   refDuplicateName, refUndefinedName, refEmpty, refNumericName, refInvalidAttribute, refUnclosed, refNested,
@@ -43,6 +51,9 @@ export const rules: Rule[] = [
   citeArchiveDateWithoutArchiveUrl, citeArchiveUrlMalformed, citeArchiveDateMismatch, citeBadDate, citeMissingTitle,
   citeMissingUrl, citeBadUrl, citeGenericTitle, citeArchivedCopyTitle, citeUnknownParameter, citeRedundantParameters,
   templateDuplicateParameter, citeBadIsbn, citeBadIssn, citeBadDoi,
+  // issue 11: CS1 checks that were missing
+  citeInvalidParameterValue, citeExplicitEtAl, citeExternalLinkInParameter, citeMarkupInParameter, citeInvisibleCharacter,
+  templateMalformedName, citePeriodicalInBook, citeExtraText,
 ];
 
 /** Ids of all rules (configuration is checked against it). */
