@@ -46,6 +46,7 @@ const ET_AL_PATTERNS: readonly RegExp[] = [
 
 /** The "et al." CS1 finds in a name (err_etal): where it starts, and the name without it; undefined when none. */
 export function etAlIn(name: string): { index: number; length: number; rest: string } | undefined {
+  if (name.length > 1000) return undefined; // not a name; keeps the patterns' scans linear on hostile text
   for (const p of ET_AL_PATTERNS) {
     const m = p.exec(name);
     if (m) return { index: m.index, length: m[0].length, rest: name.replace(p, '') };

@@ -26,10 +26,9 @@ export const refUndefinedName: Rule = {
     const skip = new Set(Array.isArray(ctx.options.definedByTemplates) ? (ctx.options.definedByTemplates as unknown[]).map(String) : []);
     // names marked in the page as defined by a template: a comment right before or after one of their uses
     for (const r of ctx.model.refs) {
-      if (r.name === null || r.isDefinition) continue;
-      const after = /^[ \t]*<!--([\s\S]*?)-->/.exec(ctx.src.slice(r.node.end, r.node.end + 300));
-      const before = /<!--((?:(?!-->)[\s\S])*?)-->[ \t]*$/.exec(ctx.src.slice(Math.max(0, r.node.start - 300), r.node.start));
-      if ((after && DEFINED_IN_TEMPLATE.test(after[1])) || (before && DEFINED_IN_TEMPLATE.test(before[1]))) skip.add(r.name);
+      if (r.name === null || r.isDefinition || skip.has(r.name)) continue;
+      const note = commentBeside(ctx.src, r.node.start, r.node.end);
+      if (note !== undefined && DEFINED_IN_TEMPLATE.test(note)) skip.add(r.name);
     }
     let hint: string | undefined | null = null; // computed once, when needed
     const reported = new Set<string>();
@@ -49,6 +48,23 @@ export const refUndefinedName: Rule = {
     }
   },
 };
+
+/** The text of a comment right after `end` or right before `start` (spaces and tabs between), at most 300 characters. */
+function commentBeside(src: string, start: number, end: number): string | undefined {
+  let i = end;
+  while (src[i] === ' ' || src[i] === '\t') i++;
+  if (src.startsWith('<!--', i)) {
+    const close = src.indexOf('-->', i + 4);
+    if (close >= 0 && close - i < 300) return src.slice(i + 4, close);
+  }
+  let j = start;
+  while (j > 0 && (src[j - 1] === ' ' || src[j - 1] === '\t')) j--;
+  if (j >= 3 && src.startsWith('-->', j - 3)) {
+    const open = src.lastIndexOf('<!--', j - 3);
+    if (open >= 0 && j - open < 300) return src.slice(open + 4, j - 3);
+  }
+  return undefined;
+}
 
 /**
  * When the page transcludes templates that are not citation or ref templates (an infobox, a data template), one of

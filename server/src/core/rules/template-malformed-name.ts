@@ -16,8 +16,10 @@ export const templateMalformedName: Rule = {
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (!t.name.includes('=')) continue;
-      const raw = ctx.src.slice(t.nameNode.start, t.nameNode.end);
-      if (/<!--|\{\{/.test(raw)) continue;
+      const full = ctx.src.slice(t.nameNode.start, t.nameNode.end);
+      const eq = full.indexOf('=');
+      if (eq < 0 || eq > 200 || /<!--|\{\{/.test(full)) continue; // "cite web url=" is short
+      const raw = full.slice(0, eq + 1);
       // the longest citation template name the text starts with, then whitespace, a parameter CS1 knows and "="
       const m = /^(\s*)([^=|]*?)(\s+)([A-Za-z][\w-]*)(\s*)=/.exec(raw);
       if (!m) continue;
@@ -28,7 +30,7 @@ export const templateMalformedName: Rule = {
       const at = t.nameNode.start + m[1].length + m[2].length;
       ctx.report({
         start: t.nameNode.start + m[1].length,
-        end: t.nameNode.end - (raw.length - raw.trimEnd().length),
+        end: t.nameNode.end - (full.length - full.trimEnd().length),
         message: `Template name "${m[2]}${m[3]}${param}${m[5]}=..." swallowed |${param}=: a "|" is missing after {{${m[2]}}}, so MediaWiki calls a template that does not exist`,
         // a suggestion, not a safe fix: the repaired call becomes a real citation that the other rules then check
         fixes: [{ title: `Insert "|" before ${param}=`, edits: [{ start: at + m[3].length, end: at + m[3].length, newText: '|' }], safe: false }],
