@@ -1,6 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { formatDate } from '../cs1/dates';
-import { deadMark, insertParam, paramNameRange } from './citeShared';
+import { citationUrl, deadMark, insertParam, paramNameRange } from './citeShared';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A citation marked dead with no archive: readers have no working link (CS1 maint_url_status; {{dead link}}). */
@@ -16,7 +16,7 @@ export const citeDeadLink: Rule = {
       const status = mark?.param;
       const deadByStatus = !!mark;
       if (!deadByStatus && !c.deadLinkTag) continue;
-      if (!c.get('url') && !c.get('chapter-url')) continue;
+      if (!citationUrl(c)) continue;
       const fixes: Fix[] = [];
       const at = insertParam(ctx.src, c, ['url-status', 'url', 'access-date'], 'archive-url', '${1:https://web.archive.org/web/}');
       const dateAt = { ...at, newText: at.newText.replace('archive-url', 'archive-date').replace('${1:https://web.archive.org/web/}', '${2:date}') };
