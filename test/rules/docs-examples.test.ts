@@ -84,6 +84,8 @@ interface Block {
   line: number;
   /** For a fixed block: the triggers block it follows. */
   source?: Block;
+  /** Options for the rule (`fixed {"fixUnchecked": true}`): the fixes are applied with them. */
+  options?: Record<string, unknown>;
 }
 
 /** The ```wikitext blocks of a page, with fixed blocks tied to the triggers block right before them. */
@@ -101,7 +103,7 @@ function parseBlocks(md: string): Block[] {
       continue;
     }
     const info = (m[1] ?? '').trim();
-    const im = /^(triggers|ok|fixed)(?:=(\d+))?$/.exec(info);
+    const im = /^(triggers|ok|fixed)(?:=(\d+))?(?:\s+(\{.*\}))?$/.exec(info);
     assert.ok(im, `line ${i + 1}: unknown wikitext block info string "${info}" (expected triggers, triggers=N, ok or fixed)`);
     const start = i + 1;
     let j = start;
@@ -111,6 +113,7 @@ function parseBlocks(md: string): Block[] {
     const raw = lines.slice(start, j).join('\n');
     const { text, annotations } = kind === 'triggers' ? parseAnnotations(raw) : { text: raw, annotations: [] };
     const block: Block = { kind, text, annotations, line: i + 1 };
+    if (im[3] !== undefined) block.options = JSON.parse(im[3]) as Record<string, unknown>;
     if (im[2] !== undefined) {
       assert.equal(block.kind, 'triggers', `line ${i + 1}: only triggers blocks take a count`);
       block.count = Number(im[2]);
@@ -175,7 +178,8 @@ for (const rule of rules) {
       const name = `${b.kind}${b.count !== undefined ? `=${b.count}` : ''} example at ${rule.id}.md:${b.line}`;
       await t.test(name, known ? { todo: known.todo } : {}, () => {
         if (b.kind === 'fixed') {
-          const out = fixAll(b.source!.text, { today, links }, rule.id).text;
+          const config = b.options ? { rules: { [rule.id]: { setting: rule.defaultSeverity, options: b.options } } } : undefined;
+          const out = fixAll(b.source!.text, { today, links, config }, rule.id).text;
           assert.equal(out, b.text, `the fixes of ${rule.id} give another text than the fixed block`);
           return;
         }

@@ -25,6 +25,26 @@ export const citeArchiveDateMismatch: Rule = {
       // keep the format the date is written in
       const fmt = parsed.format === 'dmy' || parsed.format === 'mdy' ? parsed.format : parsed.format === 'ymd' ? 'iso' : dateFormatFor(ctx, c);
       const fixed = formatDate(ts, fmt);
+      // a snapshot cannot be older than the work it archives: when the timestamp is before the cited work's own
+      // date, the archive-url (a wrong snapshot, or a typed timestamp) is the suspect, not the archive-date
+      const own = c.get('date') ?? c.get('year');
+      const work = own ? parseCs1DateCached(own.value, own.lookup.known ? own.lookup.canonical : 'date', ctx.today) : undefined;
+      const tsBeforeWork = !!work?.ok && work.kind !== 'no-date' && before(ts, work.start);
+      if (tsBeforeWork) {
+        const m = /(\/\/(?:web|wayback)\.archive\.org\/(?:web\/)?)(\d{14})/.exec(a.value)!;
+        const at = a.valueStart + m.index + m[1].length;
+        const stamp = `${s.year}${String(s.month).padStart(2, '0')}${String(s.day).padStart(2, '0')}000000`;
+        ctx.report({
+          start: a.valueStart,
+          end: a.valueEnd,
+          message: `The archive's timestamp (${fixed}) is before the cited work's date (|${own!.name}=${own!.value}): the |archive-url= looks wrong, not |archive-date=${d.value}`,
+          fixes: [
+            { title: `Change the archive URL's timestamp to ${stamp} (the archive-date; check the snapshot)`, edits: [{ start: at, end: at + 14, newText: stamp }], safe: false },
+            { title: `Change |archive-date= to ${fixed}`, edits: [{ start: d.valueStart, end: d.valueEnd, newText: fixed }], safe: false },
+          ],
+        });
+        continue;
+      }
       ctx.report({
         start: d.valueStart,
         end: d.valueEnd,
@@ -34,3 +54,11 @@ export const citeArchiveDateMismatch: Rule = {
     }
   },
 };
+
+/** True when the day `a` is before every day of `b` (b may be a month or a year). */
+function before(a: { year: number; month: number; day: number }, b: { year: number; month?: number; day?: number }): boolean {
+  if (a.year !== b.year) return a.year < b.year;
+  if (b.month === undefined) return false;
+  if (a.month !== b.month) return a.month < b.month;
+  return b.day !== undefined && a.day < b.day;
+}

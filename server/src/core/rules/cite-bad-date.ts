@@ -17,7 +17,10 @@ export const citeBadDate: Rule = {
         if (!p.lookup.known || !DATE_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
         if (p.lookup.canonical === 'orig-date') continue; // free text in CS1
         if (/\{\{|\}\}|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // a template computes it
-        const r = parseCs1DateCached(p.value, p.name, ctx.today);
+        // CS1 promotes |year= to |date= when |date= is empty and checks it as a date: a range (2001–2002) or a
+        // disambiguated year (2001a) is then valid
+        const promoted = p.lookup.canonical === 'year' && !c.get('date');
+        const r = parseCs1DateCached(p.value, promoted ? 'date' : p.name, ctx.today);
         if (r.ok) continue;
         ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
       }

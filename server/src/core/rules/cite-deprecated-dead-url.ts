@@ -25,9 +25,11 @@ export const citeDeprecatedDeadUrl: Rule = {
         const to = mapped(key, p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
-        if (to === null) {
-          fixes.push({ title: `Remove |${p.name}=`, edits: [removeParamEdit(p.node)], safe: true });
-        } else if (to !== undefined && !c.get('url-status')) {
+        // without an archive, url-status has no effect unless it says dead (cite-url-status-without-archive)
+        const useless = to === null || (to !== undefined && to !== 'dead' && !c.get('archive-url'));
+        if (useless) {
+          fixes.push({ title: `Remove |${p.name}=${p.value ? p.value : ''}${to ? ' (it has no effect without |archive-url=)' : ''}`, edits: [removeParamEdit(p.node)], safe: true });
+        } else if (to !== undefined && to !== null && !c.get('url-status')) {
           fixes.push({
             title: `Replace with |url-status=${to}`,
             edits: [{ start: nameR.start, end: nameR.end, newText: 'url-status' }, { start: p.valueStart, end: p.valueEnd, newText: to }],
@@ -37,7 +39,7 @@ export const citeDeprecatedDeadUrl: Rule = {
         ctx.report({
           start: nameR.start,
           end: Math.max(nameR.end, p.valueEnd),
-          message: `|${p.name}= is no longer supported: use |url-status=${to ?? ''}${to ? '' : ' (or remove it)'}`,
+          message: `|${p.name}= is no longer supported: ${useless ? 'remove it (it has no effect)' : `use |url-status=${to ?? ''}`}`,
           tags: ['deprecated'],
           fixes,
         });

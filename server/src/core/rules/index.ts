@@ -39,6 +39,14 @@ import { linkUnreachable } from './link-unreachable';
 import { linkMarkedDeadButAlive } from './link-marked-dead-but-alive';
 import { linkRedirectedPermanently } from './link-redirected-permanently';
 import { linkSoft404 } from './link-soft-404';
+import { citeInvalidParameterValue } from './cite-invalid-parameter-value';
+import { citeExplicitEtAl } from './cite-explicit-et-al';
+import { citeExternalLinkInParameter } from './cite-external-link-in-parameter';
+import { citeMarkupInParameter } from './cite-markup-in-parameter';
+import { citeInvisibleCharacter } from './cite-invisible-character';
+import { templateMalformedName } from './template-malformed-name';
+import { citePeriodicalInBook } from './cite-periodical-in-book';
+import { citeExtraText } from './cite-extra-text';
 
 export const rules: Rule[] = [
   refDuplicateName, refUndefinedName, refEmpty, refNumericName, refInvalidAttribute, refUnclosed, refNested,
@@ -50,6 +58,9 @@ export const rules: Rule[] = [
   templateDuplicateParameter, citeBadIsbn, citeBadIssn, citeBadDoi,
   // links: these report only after a link check (--check-links, the Check Links command)
   linkDead, linkUnreachable, linkMarkedDeadButAlive, linkRedirectedPermanently, linkSoft404,
+  // issue 11: CS1 checks that were missing
+  citeInvalidParameterValue, citeExplicitEtAl, citeExternalLinkInParameter, citeMarkupInParameter, citeInvisibleCharacter,
+  templateMalformedName, citePeriodicalInBook, citeExtraText,
 ];
 
 /** Ids of all rules (configuration is checked against it). */

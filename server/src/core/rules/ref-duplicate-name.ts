@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange, reuseTag } from './shared/refShared';
+import { refKey, refRange, refScopeKey, reuseTag } from './shared/refShared';
 import type { RefUse } from '../model';
 
 /** `cite_error_references_duplicate_key`: one group and name defined twice with different content. */
@@ -16,7 +16,7 @@ export const refDuplicateName: Rule = {
     for (const r of ctx.model.refs) if (r.name !== null) names.add(refKey(r));
     for (const r of ctx.model.refs) {
       if (r.name === null || !r.isDefinition || r.nestedIn?.syntax === 'tag') continue;
-      const key = refKey(r);
+      const key = refScopeKey(r);
       const def = first.get(key);
       if (!def) {
         first.set(key, r);

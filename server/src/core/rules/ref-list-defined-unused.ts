@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { refKey, refRange } from './shared/refShared';
+import { refScopeKey, refRange } from './shared/refShared';
 
 /** `cite_error_references_missing_key`: a list-defined ref that the text never uses. */
 export const refListDefinedUnused: Rule = {
@@ -11,9 +11,9 @@ export const refListDefinedUnused: Rule = {
   fixable: null,
   check(ctx) {
     const used = new Set<string>();
-    for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refKey(r));
+    for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refScopeKey(r));
     for (const r of ctx.model.refs) {
-      if (!r.listDefined || r.name === null || used.has(refKey(r))) continue;
+      if (!r.listDefined || r.name === null || used.has(refScopeKey(r))) continue;
       const range = refRange(r);
       ctx.report({
         start: range.start,

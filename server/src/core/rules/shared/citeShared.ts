@@ -1,9 +1,12 @@
 /** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
 import type { Citation, CitationParam } from '../../citations';
-import type { RuleContext, TextEdit } from '../../lint/types';
-import { detectDateFormat, formatDate } from '../../cs1/dates';
-import { insertionDateFormat } from '../../text';
+import type { Day, RuleContext, TextEdit } from '../../lint/types';
+import { detectDateFormat, formatDate, parseCs1DateCached } from '../../cs1/dates';
+import { lookupParameter } from '../../cs1/parameters';
+import { externalLinkIn, urlErrorCached } from '../../cs1/urls';
+import { etAlIn, etAlList, externalLinkAllowed, extraText, invalidKeyword, invisibleCharIn, markupForbidden, stripApostropheMarkup } from '../../cs1/values';
 import type { ParameterNode } from '../../parser/nodes';
+import { insertionDateFormat } from '../../text';
 
 /** The trimmed range of a parameter's name (or of its value when positional). */
 export function paramNameRange(src: string, p: ParameterNode): { start: number; end: number } {
@@ -46,10 +49,10 @@ export function insertParam(src: string, c: Citation, after: readonly string[], 
     const raw = src.slice(p.start, p.valueNode.start); // "|name=" with its spacing
     const m = /^\|(\s*)[^=]*?(\s*)=(\s*)$/.exec(raw);
     const [, beforeName, beforeEq, afterEq0] = m ?? ['', '', '', ''];
+    // the parser may keep the space after "=" in the value: copy it from there (`| url = x` gives `| access-date = d`)
+    const afterEq = afterEq0 || /^[ \t]*/.exec(src.slice(p.valueNode.start, p.valueNode.end))![0];
     // the whitespace that ends the anchor's value (a newline, for one-per-line citations) goes before the new pipe
     const value0 = src.slice(p.valueNode.start, p.valueNode.end);
-    // `| name = value`: the space after '=' is part of the value node
-    const afterEq = afterEq0 + /^[ \t]*/.exec(value0)![0];
     const trailing = /\s*$/.exec(value0)![0];
     // ` |a=1 |b=2`: the space before each pipe ends the previous value; copy it when the anchor has none
     const index = named.indexOf(model);
@@ -81,3 +84,69 @@ export function templateNameRange(src: string, t: { nameNode: { start: number; e
 export function removeParamEdit(p: { start: number; end: number }): TextEdit {
   return { start: p.start, end: p.end, newText: '' };
 }
+
+/** The url-status values that mark the original link dead (CS1 links the archive first). */
+export const DEAD_STATUSES: ReadonlySet<string> = new Set(['dead', 'deviated']);
+/** The removed |deadurl=/|dead-url= values that meant dead (CS1 ignores them; bots convert them to url-status=dead). */
+const DEADURL_DEAD = new Set(['yes', 'y', 'true']);
+
+/**
+ * How a citation marks its original link dead, if it does: `|url-status=dead|deviated`, or the removed
+ * `|deadurl=yes` / `|dead-url=yes` (still what the editor meant, and what a fix turns into url-status=dead).
+ * `param` is the parameter carrying the mark; `status` its url-status meaning.
+ */
+export function deadMark(c: Citation): { param: CitationParam; status: string } | undefined {
+  const status = c.get('url-status');
+  if (status) return DEAD_STATUSES.has(status.value) ? { param: status, status: status.value } : undefined;
+  for (let i = c.params.length - 1; i >= 0; i--) {
+    const p = c.params[i];
+    const key = p.name.toLowerCase();
+    if ((key === 'deadurl' || key === 'dead-url') && DEADURL_DEAD.has(p.value.toLowerCase())) return { param: p, status: 'dead' };
+  }
+  return undefined;
+}
+
+/** True when the citation's link is marked dead in any way a reader would see: dead/unfit/usurped status, deadurl=yes, {{dead link}}. */
+export function isMarkedDead(c: Citation): boolean {
+  const status = c.get('url-status')?.value;
+  if (status && (DEAD_STATUSES.has(status) || status === 'unfit' || status === 'usurped')) return true;
+  return !!deadMark(c) || !!c.deadLinkTag;
+}
+
+/**
+ * The citation's URL for rules that ask whether it has one: |url=, else |chapter-url= (and its aliases), else the
+ * removed |chapterurl= that CS1 still reads as the chapter URL in older copies (a URL is a URL to a reader).
+ */
+export function citationUrl(c: Citation): CitationParam | undefined {
+  const u = c.get('url') ?? c.get('chapter-url');
+  if (u) return u;
+  for (let i = c.params.length - 1; i >= 0; i--) if (c.params[i].name === 'chapterurl' && c.params[i].value !== '') return c.params[i];
+  return undefined;
+}
+
+/**
+ * Why a value would be reported once it sits in the parameter `canonical` (a date CS1 cannot read, a URL it
+ * rejects, a keyword outside its list, markup, an external link, an invisible character...), or undefined when
+ * nothing would be. A fix that moves a value into a parameter is safe only when this says nothing.
+ */
+export function valueProblemFor(canonical: string, value: string, today: Day): string | undefined {
+  if (value === '') return undefined;
+  const lookup = lookupParameter(canonical);
+  const kind = lookup.known ? lookup.definition.kind : undefined;
+  if (kind === 'date' || DATE_KINDS.has(canonical)) {
+    if (canonical !== 'orig-date' && !parseCs1DateCached(value, canonical, today).ok) return 'not a date CS1 accepts';
+  }
+  if (kind === 'url' || canonical === 'url' || canonical === 'archive-url' || canonical === 'chapter-url') {
+    const e = urlErrorCached(value);
+    if (e) return e;
+  } else if (!externalLinkAllowed(canonical) && externalLinkIn(value)) return 'an external link';
+  if (kind === 'identifier') return 'an identifier (checked by its own rules)';
+  const kw = invalidKeyword(canonical, value);
+  if (kw) return kw;
+  if (markupForbidden(canonical) && stripApostropheMarkup(value) !== undefined) return 'italic or bold markup';
+  if (invisibleCharIn(value)) return 'an invisible character';
+  if (extraText(canonical, value)) return 'extra text';
+  if (etAlList(canonical) && etAlIn(value)) return '"et al."';
+  return undefined;
+}
+const DATE_KINDS = new Set(['date', 'access-date', 'archive-date', 'publication-date', 'year', 'doi-broken-date', 'pmc-embargo-date', 'lay-date']);

@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../../lint/types';
 import type { Citation } from '../../citations';
-import { paramRange } from './citeShared';
+import { citationUrl, paramRange } from './citeShared';
 
 export function pairRule(id: string, wikipedia: string, description: string, present: string, missing: (c: Citation) => boolean, message: string): Rule {
   return {
@@ -25,5 +25,9 @@ export function pairRule(id: string, wikipedia: string, description: string, pre
   };
 }
 
-export const noUrl = (c: Citation) => !c.get('url') && !c.get('chapter-url');
+/**
+ * No URL at all: neither |url= nor |chapter-url=, nor the removed |chapterurl= (cite-unknown-parameter reports that
+ * one and renames it; counting it here avoids a second, misleading "requires |url=" on the same citation).
+ */
+export const noUrl = (c: Citation) => !citationUrl(c);
 
