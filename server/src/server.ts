@@ -4,8 +4,6 @@
  * that no bug takes the server down, and writes nothing but protocol messages to stdout.
  */
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   DocumentDiagnosticReportKind,
@@ -13,18 +11,14 @@ import {
   ResponseError,
   ErrorCodes,
   LSPErrorCodes,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageReader,
-  type DataCallback,
-  type Message,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type CancellationToken,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceSettings, SettingsStore } from './serverSettings';
+import { WorkspaceSettings, SettingsStore, type FileConfigLoader } from './serverSettings';
+import { VERSION } from './version';
 import { analyse, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, toLspDiagnostic } from './core/features/codeActions';
 import { ruleDocsUrl } from './cli/format';
@@ -32,14 +26,22 @@ import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
 
-/** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
-export function startServer(connection: Connection = createDefaultConnection()): void {
+/** What the platform provides: Node reads `.wikitext-lint.json` from disk, the browser asks the client (workspace.fs). */
+export interface ServerHost {
+  loadFileConfig?: FileConfigLoader;
+}
+
+/**
+ * Serves LSP on a connection made by the platform's entry point (`main.ts` for Node: `--stdio`, `--node-ipc`,
+ * `--socket=PORT`; `browserServer.ts` for a web worker). Nothing here needs Node.
+ */
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsStore(connection);
+  const settings = new SettingsStore(connection, host.loadFileConfig);
   const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
   let pullDiagnostics = false;
   let hasConfigurationCapability = false;
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
   function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
@@ -72,7 +74,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
     if (cached && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
     if (token) {
       // Let pending messages ($/cancelRequest, newer edits) in before the expensive part; stop if cancelled.
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       const again = cache.get(uri);
       const now = documents.get(uri);
@@ -119,6 +121,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     hasConfigurationCapability = !!caps.workspace?.configuration;
     settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    // Clients without workspace/configuration (or with nothing under `wikitext`) send settings here.
+    settings.setInitializationOptions(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -138,11 +142,12 @@ export function startServer(connection: Connection = createDefaultConnection()):
         semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: true },
         executeCommandProvider: { commands: ['wikitext.syntaxTree'] },
       },
-      serverInfo: { name: 'wikitext-lint', version: '0.1.0' },
+      serverInfo: { name: 'wikitext-lint', version: VERSION },
     };
   });
 
-  connection.onDidChangeConfiguration(guard('didChangeConfiguration', () => {
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => {
+    settings.setPushedSettings(p?.settings);
     settings.invalidate();
     if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri, 0);
@@ -266,52 +271,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
   // For the benchmark and memory tests: the heap in use after a full collection (when --expose-gc).
   connection.onRequest('wikitext/heapUsed', () => {
     (globalThis as { gc?: () => void }).gc?.();
-    return process.memoryUsage().heapUsed;
+    return typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().heapUsed : 0;
   });
 
   documents.listen(connection);
   connection.listen();
 }
-
-/**
- * The connection the command line asks for. Over stdio, requests whose `method` is missing or not a string
- * are answered with JSON-RPC's -32600 Invalid Request here: the protocol library would drop them unanswered.
- */
-function createDefaultConnection(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout);
-  const inner = new StreamMessageReader(process.stdin);
-  const reader: MessageReader = {
-    onError: inner.onError,
-    onClose: inner.onClose,
-    onPartialMessage: inner.onPartialMessage,
-    dispose: () => inner.dispose(),
-    listen(callback: DataCallback) {
-      return inner.listen((msg: Message) => {
-        const m = msg as { id?: unknown; method?: unknown; result?: unknown; error?: unknown };
-        const isResponse = 'result' in m || 'error' in m;
-        if (!isResponse && m.id !== undefined && m.id !== null && typeof m.method !== 'string') {
-          const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
-          void writer.write({ jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid Request: "method" must be a string' } } as Message);
-          return;
-        }
-        callback(msg);
-      });
-    },
-  };
-  // The client is gone when its end of stdin closes: exit rather than wait (what the library does for its own streams).
-  const exitOnClose = () => process.exit(0);
-  process.stdin.on('end', exitOnClose);
-  process.stdin.on('close', exitOnClose);
-  return createConnection(ProposedFeatures.all, reader, writer);
-}
-
-// Never let an unexpected error end the process: log it and keep serving.
-process.on('uncaughtException', (e) => {
-  process.stderr.write(`wikitext-lint server: uncaught exception: ${e instanceof Error ? e.stack : String(e)}\n`);
-});
-process.on('unhandledRejection', (e) => {
-  process.stderr.write(`wikitext-lint server: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`);
-});
-
-if (require.main === module) startServer();
