@@ -21,8 +21,8 @@ local ok, err = pcall(function()
     name = 'wikitext',
     cmd = { os.getenv('WIKITEXT_NODE') or 'node', os.getenv('WIKITEXT_SERVER'), '--stdio' },
     root_dir = vim.fn.fnamemodify(os.getenv('WIKITEXT_FILE'), ':h'),
-    -- the same settings as VS Code's, here only the defaults' link base made explicit
-    init_options = { linkBaseUrl = 'https://en.wikipedia.org/wiki/' },
+    -- the same settings as VS Code's (`wikitext.linkBaseUrl` here; the hover shows it)
+    init_options = { linkBaseUrl = 'https://simple.wikipedia.org/wiki/' },
   })
   if not client_id then return finish('start_client failed') end
   vim.lsp.buf_attach_client(bufnr, client_id)

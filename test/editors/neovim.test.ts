@@ -70,6 +70,7 @@ test(`Neovim's LSP client: 24 diagnostics at the right columns, a citation hover
     const firstCite = SEED.slice(SEED.indexOf('{{cite web'));
     const title = /\|\s*title\s*=\s*([^|}]+?)\s*[|}]/.exec(firstCite.slice(0, firstCite.indexOf('}}') + 2))![1];
     assert.match(r.hover!, /^\*\*\{\{cite web\}\}\*\*/);
+    assert.match(r.hover!, /\(https:\/\/simple\.wikipedia\.org\/wiki\/Template:Cite_web\)/, 'linkBaseUrl from init_options');
     assert.ok(r.hover!.includes(title), `the hover shows how the citation reads, with its title "${title}"`);
 
     assert.ok(r.actions.length >= 2, r.actions.join(' | '));
