@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 /** Registers Fix All, Restart Language Server and Show Syntax Tree. */
-export function registerCommands(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined, restart: () => Promise<void>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('wikitext.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -15,12 +15,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
       else void vscode.window.showInformationMessage('No auto-fixable wikitext problems.');
     }),
-    vscode.commands.registerCommand('wikitext.restartServer', async () => {
-      const c = client();
-      if (!c) return;
-      await c.stop();
-      await c.start();
-    }),
+    vscode.commands.registerCommand('wikitext.restartServer', restart),
     vscode.commands.registerCommand('wikitext.showSyntaxTree', async () => {
       const editor = vscode.window.activeTextEditor;
       const c = client();
