@@ -253,6 +253,15 @@ export class PositionEncodingLayer {
     return msg;
   }
 
+  /** A malformed message is passed on unconverted (the server answers it with an error), never dropped. */
+  private safely(convert: () => Message, msg: Message): Message {
+    try {
+      return convert();
+    } catch {
+      return msg;
+    }
+  }
+
   /** The reader, converting what it delivers. */
   wrapReader(inner: MessageReader): MessageReader {
     return {
@@ -260,7 +269,7 @@ export class PositionEncodingLayer {
       onClose: inner.onClose,
       onPartialMessage: inner.onPartialMessage,
       dispose: () => inner.dispose(),
-      listen: (callback: DataCallback): Disposable => inner.listen((msg) => callback(this.incoming(msg))),
+      listen: (callback: DataCallback): Disposable => inner.listen((msg) => callback(this.safely(() => this.incoming(msg), msg))),
     };
   }
 
@@ -271,7 +280,7 @@ export class PositionEncodingLayer {
       onClose: inner.onClose,
       dispose: () => inner.dispose(),
       end: () => inner.end(),
-      write: (msg: Message) => inner.write(this.outgoing(msg)),
+      write: (msg: Message) => inner.write(this.safely(() => this.outgoing(msg), msg)),
     };
   }
 }

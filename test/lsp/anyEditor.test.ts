@@ -263,6 +263,13 @@ test('UTF-8 when the client offers only UTF-8: diagnostics, hover, code action, 
     assert.ok(abs.some((t) => t.line === 2 && t.char === nameCol && t.len === 'cite news'.length), JSON.stringify(abs.filter((t) => t.line === 2)));
     const emojiTitle = abs.find((t) => t.line === 0 && t.char === utf8Col(0, lines[0].indexOf('cite web')));
     assert.ok(emojiTitle, 'the cite web token on line 0 at its byte column');
+
+    // malformed messages in UTF-8 mode: answered or ignored, and the server keeps serving
+    s8.client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: 'garbage' });
+    s8.client.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 'x' } }, text: 7 }] });
+    await s8.client.request('textDocument/hover', { textDocument: { uri }, position: { line: 'x', character: null } }).catch(() => 'an error answer');
+    const again = await s8.client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: utf8Col(0, col16) } });
+    assert.ok(again, 'still serving');
   } finally {
     await s8.stop();
     await s16.stop();
