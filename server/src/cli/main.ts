@@ -332,6 +332,8 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
   if (options.mode === 'fix-dry-run') for (const r of results) if (r.diff) process.stdout.write(r.diff);
   // With --fix on standard input the fixed text goes to stdout, so the report goes to stderr.
   (options.mode === 'fix' && (files.includes('-') || args.output === '-') ? process.stderr : process.stdout).write(out);
+  const skipNote = skippedRulesNote(results);
+  if (skipNote) process.stderr.write(skipNote);
   for (const r of results) for (const e of r.ruleErrors ?? []) process.stderr.write(`wikitext-lint: internal error in rule ${e} (${r.path})\n`);
   if (format !== 'stylish') for (const r of results) if (r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
 
@@ -342,6 +344,24 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
     return 1;
   }
   return 0;
+}
+
+/**
+ * One note for the whole run (never one per file): which English-only rules were not run, on which wikis'
+ * files, and how to run them. Empty when every rule ran.
+ */
+export function skippedRulesNote(results: FileResult[]): string {
+  const rules = new Set<string>(), wikis = new Map<string, number>();
+  for (const r of results) {
+    if (!r.skipped) continue;
+    for (const id of r.skipped.rules) rules.add(id);
+    wikis.set(r.skipped.for, (wikis.get(r.skipped.for) ?? 0) + 1);
+  }
+  if (!rules.size) return '';
+  const where = [...wikis].map(([w, n]) => `${w}: ${n} file${n === 1 ? '' : 's'}`).join(', ');
+  return `wikitext-lint: note: no citation profile for ${where}; only the rules that hold in every language ran. ` +
+    `Skipped ${rules.size} rules that need English Wikipedia's citation templates: ${[...rules].join(', ')}. ` +
+    `To run one anyway, set it in "rules" of .wikitext-lint.json (or --rule id:warning).\n`;
 }
 
 if (require.main === module) {

@@ -66,6 +66,8 @@ export interface FileResult {
   tree?: string;
   /** Rules that threw on this file (a bug of ours; reported, never fatal). */
   ruleErrors?: string[];
+  /** English-only rules not run on this file, and for which wiki (see `LintResult.skippedRules`). */
+  skipped?: { rules: string[]; for: string };
   /** For a page read from a wiki (then `path` is the permalink of the revision linted). */
   page?: { site: string; title: string; revid: number; timestamp: string; redirectedFrom?: string; section?: number };
   /** The fixed text (pages with --fix, which never publish: the CLI writes it to --output). */
@@ -154,5 +156,6 @@ export function processText(result: FileResult, text: string, options: ProcessOp
   }
   const linted = lint(text, lintOptions);
   result.diagnostics = linted.diagnostics.map((d) => toOut(linted.lines, d));
+  if (linted.skippedRules.length && linted.skippedFor) result.skipped = { rules: linted.skippedRules, for: linted.skippedFor };
   if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
 }

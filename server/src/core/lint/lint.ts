@@ -19,6 +19,11 @@ export interface LintOptions {
   profile?: SiteProfile;
   /** Results of a link check, for the link-* rules (and the access-date fix); none when links were not checked. */
   links?: LinkLookup;
+  /**
+   * A citation profile for the profile's wiki is available: its English-only rules run there too. Without one,
+   * a wiki whose content language is not English runs only the rules that hold in every language.
+   */
+  citationProfile?: boolean;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -31,6 +36,23 @@ export interface LintResult {
   citations: Citation[];
   /** Rules that threw: reported by the caller, never fatal. */
   ruleErrors: { rule: string; error: string }[];
+  /**
+   * Rules not run because they hold on English Wikipedia only and the text belongs to another wiki with no
+   * citation profile (`skippedFor` says which: a site or a language code). Empty when every rule ran.
+   */
+  skippedRules: string[];
+  skippedFor?: string;
+}
+
+/**
+ * The wiki whose text this is, when English-only rules must not run on it: the configured site when its content
+ * language is not English and no citation profile is available; else null (every rule runs).
+ */
+export function englishOnlyRulesSkippedFor(options: LintOptions): string | null {
+  const p = options.profile;
+  if (!p || p.builtIn || options.citationProfile) return null;
+  if (!p.lang || /^en(-|$)/i.test(p.lang)) return null;
+  return `${p.site} (${p.lang})`;
 }
 
 /** Today's date in UTC. */
@@ -54,10 +76,17 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const fallbackDateFormat = config.dateFormat ?? 'iso';
+  const skippedFor = englishOnlyRulesSkippedFor(options);
+  const skippedRules: string[] = [];
   for (const rule of rules) {
     const configured = config.rules[rule.id];
     const setting = configured?.setting ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    // a rule set in the configuration runs anyway: the user asked for it on this wiki
+    if (skippedFor && rule.languages === 'en' && !configured) {
+      skippedRules.push(rule.id);
+      continue;
+    }
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
@@ -83,7 +112,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   }
   const kept = applyDirectives(src, model.comments, lines, diagnostics);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, model, lines, diagnostics: kept, ruleErrors, citations };
+  return { doc, model, lines, diagnostics: kept, ruleErrors, citations, skippedRules, ...(skippedFor ? { skippedFor } : {}) };
 }
 
 /**

@@ -70,6 +70,9 @@ export interface RuleContext {
 /** What a rule is about: the Cite extension's refs, CS1 citations, project policy beyond Wikipedia, links, any template. */
 export type RuleCategory = 'ref' | 'cite' | 'cs1' | 'policy' | 'links' | 'template';
 
+/** Where a rule holds: in every language, or with English Wikipedia's citation templates only. */
+export type RuleLanguages = 'any' | 'en';
+
 /** The kind of fix a rule may offer: `safe` fixes are applied by `--fix`, `suggestion`s only by a person; null: none. */
 export type RuleFixable = 'safe' | 'suggestion' | null;
 
@@ -94,6 +97,12 @@ export interface Rule {
   /** The Wikipedia check it mirrors (Cite message key, CS1 error key, CheckWiki number), or null when the rule is ours alone. */
   wikipedia: string | null;
   category: RuleCategory;
+  /**
+   * Where the rule holds: `any` = in every language (ref names, duplicate parameters, identifier checksums),
+   * `en` = needs English Wikipedia's citation templates and conventions (CS1 names, dates, policy); these are
+   * skipped on a wiki that is not English when no citation profile for it is available.
+   */
+  languages: RuleLanguages;
   fixable: RuleFixable;
   /** The options it accepts, by key (none when absent). */
   options?: Record<string, RuleOption>;

@@ -10,6 +10,7 @@ export const citeArchiveDateMismatch: Rule = {
   description: '|archive-date= differs from the date of the Wayback Machine timestamp in |archive-url=.',
   wikipedia: 'err_archive_date_url_ts_mismatch',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

@@ -16,6 +16,7 @@ export const citeArchiveUrlMalformed: Rule = {
   description: 'A malformed |archive-url=: Wayback save URLs, liveweb, timestamps not 14 digits, bad flags, or the original URL repeated.',
   wikipedia: 'err_archive_url',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

@@ -8,6 +8,7 @@ export const citeArchivedCopyTitle: Rule = {
   description: 'The bots\' placeholder title "Archived copy".',
   wikipedia: 'maint_archived_copy',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

@@ -10,6 +10,7 @@ export const citeBadDate: Rule = {
   description: 'A date in a format CS1 does not accept, an impossible date, a future year, or an access-date outside 15 January 2001 to tomorrow.',
   wikipedia: 'err_bad_date',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

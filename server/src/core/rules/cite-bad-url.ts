@@ -10,6 +10,7 @@ export const citeBadUrl: Rule = {
   description: 'A URL parameter CS1 rejects: whitespace, a missing or malformed scheme, an invalid host.',
   wikipedia: 'err_bad_url',
   category: 'cs1',
+  languages: 'en',
   fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {

@@ -9,6 +9,7 @@ export const citeDeadLinkArchived: Rule = {
   description: 'A citation marked dead (|url-status=dead or deviated, or the removed |deadurl=yes) that is served from its archive; names the archive and its date.',
   wikipedia: null,
   category: 'policy',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

@@ -10,6 +10,7 @@ export const citeDeadLink: Rule = {
   description: 'A citation marked dead (|url-status=dead or deviated, the removed |deadurl=yes, or a {{dead link}} in its ref) with no |archive-url=.',
   wikipedia: 'maint_url_status; Template:Dead link',
   category: 'cs1',
+  languages: 'en',
   fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {

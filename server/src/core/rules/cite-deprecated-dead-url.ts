@@ -16,6 +16,7 @@ export const citeDeprecatedDeadUrl: Rule = {
   description: '|deadurl= or |dead-url=, removed from CS1: use |url-status= (yes → dead, no → live).',
   wikipedia: 'err_parameter_ignored_suggest (deadurl → url-status)',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

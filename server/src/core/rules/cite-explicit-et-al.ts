@@ -11,6 +11,7 @@ export const citeExplicitEtAl: Rule = {
   description: '"et al." written in a name parameter (|author=, |last=, |editor=...): use |display-authors=etal.',
   wikipedia: 'err_etal',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

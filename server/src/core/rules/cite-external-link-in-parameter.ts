@@ -13,6 +13,7 @@ export const citeExternalLinkInParameter: Rule = {
   description: 'A URL or external link in a citation parameter that is not a URL parameter (|website=, |title=, |publisher=...).',
   wikipedia: 'err_param_has_ext_link',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

@@ -14,6 +14,7 @@ export const citeExtraText: Rule = {
   description: '|page=/|pages= starting with "p."/"pp.", |volume= with "vol.", |issue= with "no.", |edition= ending in "ed." (CS1 adds these itself).',
   wikipedia: 'err_extra_text_pages, err_extra_text_volume, err_extra_text_issue, err_extra_text_edition',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

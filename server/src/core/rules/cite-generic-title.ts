@@ -8,6 +8,7 @@ export const citeGenericTitle: Rule = {
   description: 'A generic placeholder title ("Wayback Machine", "Page not found", "404", "Are you a robot?"...).',
   wikipedia: 'err_generic_title',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

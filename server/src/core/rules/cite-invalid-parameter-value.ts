@@ -13,6 +13,7 @@ export const citeInvalidParameterValue: Rule = {
   description: 'A value CS1 does not accept for a keyword parameter (|name-list-style=, |url-access=, |mode=, |df=, |no-pp=, |ref=harv...).',
   wikipedia: 'err_invalid_param_val',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

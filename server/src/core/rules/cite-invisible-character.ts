@@ -14,6 +14,7 @@ export const citeInvisibleCharacter: Rule = {
   description: 'An invisible character CS1 rejects in a citation parameter (zero width space, soft hyphen, no-break space, control characters...).',
   wikipedia: 'err_invisible_char',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

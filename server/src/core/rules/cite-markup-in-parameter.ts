@@ -12,6 +12,7 @@ export const citeMarkupInParameter: Rule = {
   description: "Italic or bold markup ('' or ''') in |work=/|website=/|newspaper=/|journal=/|magazine= or |publisher=, which CS1 formats itself.",
   wikipedia: 'err_apostrophe_markup',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

@@ -18,6 +18,7 @@ export const citeMissingAccessDate: Rule = {
   description: 'A web-type citation (or any undated one) with a |url= and no |access-date= (project policy, not a Wikipedia error).',
   wikipedia: null,
   category: 'policy',
+  languages: 'en',
   fixable: 'suggestion',
   options: {
     templates: { type: 'string[]', description: 'Check only these citation templates (lower case, e.g. "cite web"), whatever their type or date.' },

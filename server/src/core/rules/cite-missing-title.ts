@@ -8,6 +8,7 @@ export const citeMissingTitle: Rule = {
   description: 'A citation with no |title= (nor |trans-title=, |script-title=).',
   wikipedia: 'err_citation_missing_title',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

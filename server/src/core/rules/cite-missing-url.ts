@@ -8,6 +8,7 @@ export const citeMissingUrl: Rule = {
   description: '{{cite web}}, {{cite podcast}}, {{cite mailing list}} (or {{citation}} with |website=) with no |url=.',
   wikipedia: 'err_cite_web_url',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

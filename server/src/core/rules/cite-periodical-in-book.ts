@@ -12,6 +12,7 @@ export const citePeriodicalInBook: Rule = {
   description: 'A periodical parameter (|work=, |website=, |journal=, |magazine=, |newspaper=...) in {{cite book}} or {{cite encyclopedia}}, which CS1 ignores.',
   wikipedia: 'err_periodical_ignored',
   category: 'cs1',
+  languages: 'en',
   fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {

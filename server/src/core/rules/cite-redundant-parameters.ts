@@ -9,6 +9,7 @@ export const citeRedundantParameters: Rule = {
   description: 'More than one alias of the same parameter (e.g. |accessdate= and |access-date=, |page= and |pages=).',
   wikipedia: 'err_redundant_parameters',
   category: 'cs1',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     for (const c of ctx.citations) {

@@ -13,6 +13,7 @@ export const citeUnknownParameter: Rule = {
   description: 'A parameter the CS1 citation template does not accept (CS1 ignores it); suggests the intended name.',
   wikipedia: 'err_parameter_ignored, err_parameter_ignored_suggest, err_param_unknown_empty, err_text_ignored',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     for (const c of ctx.citations) {

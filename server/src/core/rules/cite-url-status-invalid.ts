@@ -9,6 +9,7 @@ export const citeUrlStatusInvalid: Rule = {
   description: 'A |url-status= value other than dead, live, deviated, usurped, unfit or "bot: unknown" (case-sensitive).',
   wikipedia: 'err_invalid_param_val',
   category: 'cs1',
+  languages: 'en',
   fixable: 'safe',
   check(ctx) {
     const allowed = validValues('url-status') ?? []; // from server/data/cs1-parameters.json

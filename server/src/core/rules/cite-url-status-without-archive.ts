@@ -8,6 +8,7 @@ export const citeUrlStatusWithoutArchive: Rule = {
   description: 'A |url-status= (other than dead or deviated) with no |archive-url=: CS1 ignores it.',
   wikipedia: 'maint_url_status',
   category: 'cs1',
+  languages: 'en',
   fixable: 'suggestion',
   check(ctx) {
     for (const c of ctx.citations) {

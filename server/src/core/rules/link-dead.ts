@@ -15,6 +15,7 @@ export const linkDead: Rule = {
   description: 'A cited link that a link check found dead (marked live or not marked): add an archived copy.',
   wikipedia: null,
   category: 'links',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {

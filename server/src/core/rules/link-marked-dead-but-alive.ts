@@ -8,6 +8,7 @@ export const linkMarkedDeadButAlive: Rule = {
   description: 'A citation marked |url-status=dead whose link a check found alive (fix: |url-status=live).',
   wikipedia: null,
   category: 'links',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {

@@ -8,6 +8,7 @@ export const linkRedirectedPermanently: Rule = {
   description: 'A cited link that permanently redirects (301/308) to another working URL (fix: use the new URL).',
   wikipedia: null,
   category: 'links',
+  languages: 'any',
   fixable: 'suggestion',
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {

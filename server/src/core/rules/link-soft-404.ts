@@ -9,6 +9,7 @@ export const linkSoft404: Rule = {
   description: 'A cited link that answers but not with the page (redirected to the home page or an error page, or a "page not found" title).',
   wikipedia: null,
   category: 'links',
+  languages: 'any',
   fixable: 'suggestion',
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {

@@ -8,6 +8,7 @@ export const linkUnreachable: Rule = {
   description: 'A cited link that did not answer usefully when checked (5xx, timeout, one failure): unreachable now, not yet dead.',
   wikipedia: null,
   category: 'links',
+  languages: 'any',
   fixable: null,
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {

@@ -26,6 +26,11 @@ function fixCell(r: Rule): string {
   return r.fixable === 'safe' ? 'safe (--fix)' : r.fixable === 'suggestion' ? 'suggestion' : '';
 }
 
+/** Where the rule runs: every wiki, or English Wikipedia and wikis with a citation profile. */
+function languagesCell(r: Rule): string {
+  return r.languages === 'any' ? 'any' : 'en + profile';
+}
+
 /** The Wikipedia check, with message keys as code. */
 function wikipediaCell(r: Rule): string {
   if (r.wikipedia === null) return 'project policy (beyond Wikipedia)';
@@ -38,14 +43,14 @@ export const GENERATED_END = '<!-- end of generated rules table -->';
 
 /** The rule table of README.md (links into docs/rules/). */
 export function readmeRulesTable(list: readonly Rule[] = rules): string {
-  const rows = list.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${fixCell(r)} | ${cell(r.description)} |`);
-  return ['| rule | category | default | fix | what it finds |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = list.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${fixCell(r)} | ${languagesCell(r)} | ${cell(r.description)} |`);
+  return ['| rule | category | default | fix | wikis | what it finds |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The rule table of docs/rules/README.md. */
 export function docsRulesTable(list: readonly Rule[] = rules): string {
-  const rows = list.map((r) => `| [${r.id}](${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${fixCell(r)} | ${cell(r.description)} | ${wikipediaCell(r)} |`);
-  return ['| Rule | Category | Default severity | Fix | What it checks | Wikipedia check |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = list.map((r) => `| [${r.id}](${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${fixCell(r)} | ${languagesCell(r)} | ${cell(r.description)} | ${wikipediaCell(r)} |`);
+  return ['| Rule | Category | Default severity | Fix | Wikis | What it checks | Wikipedia check |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /** Replaces the generated block of a Markdown text (between the markers) with `table`. */

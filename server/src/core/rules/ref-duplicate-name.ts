@@ -9,6 +9,7 @@ export const refDuplicateName: Rule = {
   description: 'A ref name defined more than once with different content (the Cite extension keeps the first).',
   wikipedia: 'cite_error_references_duplicate_key',
   category: 'ref',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     const first = new Map<string, RefUse>();

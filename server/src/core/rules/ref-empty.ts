@@ -8,6 +8,7 @@ export const refEmpty: Rule = {
   description: 'A ref with neither a name nor content: <ref></ref> or <ref/>.',
   wikipedia: 'cite_error_ref_no_input, cite_error_ref_no_key',
   category: 'ref',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     for (const r of ctx.model.refs) {

@@ -7,6 +7,7 @@ export const refGroupWithoutList: Rule = {
   description: 'Refs in a named group with no <references group="..."/> (or {{reflist|group=...}}, {{notelist}}) for that group.',
   wikipedia: 'cite_error_group_refs_without_references',
   category: 'ref',
+  languages: 'en',
   fixable: 'suggestion',
   check(ctx) {
     const lists = new Set(ctx.model.refLists.map((l) => l.group));

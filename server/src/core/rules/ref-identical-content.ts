@@ -10,6 +10,7 @@ export const refIdenticalContent: Rule = {
   description: 'Unnamed refs with identical content: name the first and reuse it.',
   wikipedia: 'CheckWiki #81 (reference duplication)',
   category: 'ref',
+  languages: 'any',
   fixable: 'suggestion',
   check(ctx) {
     const firstByContent = new Map<string, RefUse>();

@@ -12,6 +12,7 @@ export const refInvalidAttribute: Rule = {
   description: 'An attribute that <ref> (name, group, follow, dir, details) or <references> (group, responsive) does not accept.',
   wikipedia: 'cite_error_ref_too_many_keys, cite_error_ref_parameter_suggestion, cite_error_references_invalid_parameters',
   category: 'ref',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     const walk = (tag: ExtensionTagNode) => {

@@ -8,6 +8,7 @@ export const refListDefinedUnused: Rule = {
   description: 'A ref defined inside <references> or {{reflist|refs=}} that is never used in the text.',
   wikipedia: 'cite_error_references_missing_key',
   category: 'ref',
+  languages: 'en',
   fixable: null,
   check(ctx) {
     const used = new Set<string>();

@@ -8,6 +8,7 @@ export const refNested: Rule = {
   description: 'A <ref> inside another <ref>; only {{#tag:ref}} (or {{efn}}, {{refn}}) can contain refs.',
   wikipedia: 'Cite parser test "nested ref-tag emitted as plain text" (WPCleaner #531)',
   category: 'ref',
+  languages: 'any',
   fixable: null,
   check(ctx) {
     for (const r of ctx.model.refs) {

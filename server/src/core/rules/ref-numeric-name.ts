@@ -8,6 +8,7 @@ export const refNumericName: Rule = {
   description: 'A ref name made only of digits; Wikipedia rejects it.',
   wikipedia: 'cite_error_ref_numeric_key',
   category: 'ref',
+  languages: 'any',
   fixable: null,
   check(ctx) {
     for (const r of ctx.model.refs) {

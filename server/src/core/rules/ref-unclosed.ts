@@ -7,6 +7,7 @@ export const refUnclosed: Rule = {
   description: 'A <ref> with no closing </ref>; Wikipedia prints the tag as text (or swallows the next ref).',
   wikipedia: 'cite_error_included_ref (CheckWiki #94)',
   category: 'ref',
+  languages: 'any',
   fixable: null,
   check(ctx) {
     for (const u of ctx.doc.unclosed) {

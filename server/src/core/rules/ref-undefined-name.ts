@@ -16,6 +16,7 @@ export const refUndefinedName: Rule = {
   description: 'A named ref is reused but never defined on the page.',
   wikipedia: 'cite_error_references_no_text',
   category: 'ref',
+  languages: 'any',
   fixable: null,
   options: {
     definedByTemplates: { type: 'string[]', description: 'Ref names defined by templates the pages transclude (an infobox, a data template): never reported.' },

@@ -13,6 +13,7 @@ export const templateDuplicateParameter: Rule = {
   description: 'A template call that gives the same parameter twice; MediaWiki silently keeps the last.',
   wikipedia: 'Pages using duplicate arguments in template calls (WPCleaner #524)',
   category: 'template',
+  languages: 'any',
   fixable: 'safe',
   check(ctx) {
     for (const t of ctx.model.templates) {

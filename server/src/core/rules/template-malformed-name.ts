@@ -12,6 +12,7 @@ export const templateMalformedName: Rule = {
   description: 'A citation template name that swallowed its first parameter ({{cite web url=...}}: a missing "|"), so MediaWiki calls a template that does not exist.',
   wikipedia: null,
   category: 'template',
+  languages: 'any',
   fixable: 'suggestion',
   check(ctx) {
     for (const t of ctx.model.templates) {

@@ -8,6 +8,7 @@ export function identifierRule(id: string, wikipedia: string, label: string, can
     description: `An invalid ${label} (CS1's ${label === 'DOI' ? 'format' : 'format and checksum'} rules).`,
     wikipedia,
     category: 'cs1',
+    languages: 'any',
     fixable: null,
     check(ctx) {
       for (const c of ctx.citations) {

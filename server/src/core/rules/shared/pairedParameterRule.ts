@@ -13,6 +13,7 @@ export function pairRule(id: string, wikipedia: string, description: string, pre
     description,
     wikipedia,
     category: 'cs1',
+    languages: 'en',
     fixable: null,
     check(ctx) {
       for (const c of ctx.citations) {

@@ -1,0 +1,77 @@
+/**
+ * A wiki with no citation profile runs only the rules that hold in every language (`languages: 'any'`); the
+ * English-only rules (CS1 names, dates, policy) are skipped there, and the CLI says so once for the whole run.
+ * English Wikipedia (the built-in profile, or no site) runs every rule as before.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../../server/src/core/rules';
+import { lint } from '../../server/src/core/lint/lint';
+import { parseConfig } from '../../server/src/core/lint/config';
+import { BUILTIN_PROFILE, type SiteProfile } from '../../server/src/core/profile';
+import { skippedRulesNote } from '../../server/src/cli/main';
+
+const de: SiteProfile = { site: 'de.wikipedia.org', lang: 'de', case: 'first-letter' };
+const today = { year: 2026, month: 1, day: 1 };
+const anyRules = new Set(rules.filter((r) => r.languages === 'any').map((r) => r.id));
+
+test('every rule declares where it holds, and the language-independent ones are the expected set', () => {
+  for (const r of rules) assert.ok(r.languages === 'any' || r.languages === 'en', `${r.id}: languages`);
+  for (const id of ['ref-duplicate-name', 'ref-undefined-name', 'ref-unclosed', 'ref-nested', 'ref-empty', 'template-duplicate-parameter', 'cite-bad-isbn', 'cite-bad-issn', 'cite-bad-doi']) assert.ok(anyRules.has(id), id);
+  for (const id of ['cite-bad-date', 'cite-unknown-parameter', 'cite-missing-access-date', 'cite-dead-link']) assert.ok(!anyRules.has(id), id);
+});
+
+const text = 'A.<ref name="a">{{cite web |url=http://example.org |title=T |date=19. Mai 2020 |titel=x |isbn=978-0-306-40615-8}}</ref> ' +
+  'B.<ref name="a">other</ref> C.<ref name="zz"/> {{Foo|a=1|a=2}}\n<references/>\n';
+
+test('no citation profile for a German wiki: only language-independent rules report', () => {
+  const en = lint(text, { today });
+  const onDe = lint(text, { today, profile: de });
+  assert.ok(en.diagnostics.some((d) => d.rule === 'cite-bad-date'), 'English checks the date');
+  assert.ok(en.diagnostics.some((d) => d.rule === 'cite-unknown-parameter'), 'English reports titel=');
+  assert.deepEqual(en.skippedRules, []);
+  assert.ok(onDe.diagnostics.length > 0);
+  for (const d of onDe.diagnostics) assert.ok(anyRules.has(d.rule), `${d.rule} ran on de without a profile`);
+  for (const id of ['ref-duplicate-name', 'ref-undefined-name', 'cite-bad-isbn', 'template-duplicate-parameter']) assert.ok(onDe.diagnostics.some((d) => d.rule === id), id);
+  // what it reports is what English reports for those rules
+  assert.deepEqual(onDe.diagnostics, en.diagnostics.filter((d) => anyRules.has(d.rule)));
+  assert.ok(onDe.skippedRules.includes('cite-bad-date'));
+  assert.equal(onDe.skippedFor, 'de.wikipedia.org (de)');
+});
+
+test('a citation profile, the built-in profile, an English wiki, or a rule set in the configuration: it runs', () => {
+  assert.ok(lint(text, { today, profile: de, citationProfile: true }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  assert.ok(lint(text, { today, profile: BUILTIN_PROFILE }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  assert.ok(lint(text, { today, profile: { site: '127.0.0.1:8080', lang: 'en' } }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  const r = lint(text, { today, profile: de, config: parseConfig({ rules: { 'cite-bad-date': 'warning' } }, new Set(rules.map((x) => x.id))) });
+  assert.ok(r.diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  assert.ok(!r.skippedRules.includes('cite-bad-date') && r.skippedRules.includes('cite-unknown-parameter'));
+});
+
+test('the CLI says once which rules were skipped, for how many files, and how to run them', () => {
+  const skipped = { rules: ['cite-bad-date', 'cite-unknown-parameter'], for: 'de.wikipedia.org (de)' };
+  const note = skippedRulesNote([{ path: 'a', diagnostics: [], skipped }, { path: 'b', diagnostics: [], skipped }, { path: 'c', diagnostics: [] }]);
+  assert.equal(note.split('\n').length, 2, 'one line');
+  assert.match(note, /de\.wikipedia\.org \(de\): 2 files/);
+  assert.match(note, /cite-bad-date, cite-unknown-parameter/);
+  assert.match(note, /\.wikitext-lint\.json/);
+  assert.equal(skippedRulesNote([{ path: 'c', diagnostics: [] }]), '');
+});
+
+const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'articles');
+test('non-English corpus articles with their site and no profile: only language-independent findings', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
+  const files = readdirSync(corpus).filter((f) => /-(de|vi|uk|el|af|fr|nn|hi|bg)wiki__/.test(f));
+  assert.ok(files.length >= 20, `${files.length} non-English articles`);
+  let before = 0, after = 0;
+  for (const f of files) {
+    const lang = /-(\w\w)wiki__/.exec(f)![1];
+    const src = readFileSync(join(corpus, f), 'utf8');
+    const a = lint(src, { today, profile: { site: `${lang}.wikipedia.org`, lang } });
+    before += lint(src, { today }).diagnostics.length;
+    after += a.diagnostics.length;
+    for (const d of a.diagnostics) assert.ok(anyRules.has(d.rule), `${f}: ${d.rule}`);
+  }
+  assert.ok(after < before, `${after} findings with the site set, ${before} as English`);
+});
