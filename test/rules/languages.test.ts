@@ -75,3 +75,49 @@ test('non-English corpus articles with their site and no profile: only language-
   }
   assert.ok(after < before, `${after} findings with the site set, ${before} as English`);
 });
+
+// page-language-mismatch: with no site configured, the text's own namespace names point to its wiki
+const german = '[[Datei:Tor.jpg|mini|Tor]]\nText.<ref>{{cite web |url=http://example.org |title=T |date=19. Mai 2020}}</ref> {{Foo|a=1|a=2}}\n<references />\n[[Kategorie:Berlin]]\n';
+
+test('no site and German namespace names: one note naming de.wikipedia.org, English-only rules skipped', () => {
+  const r = lint(german, { today });
+  const notes = r.diagnostics.filter((d) => d.rule === 'page-language-mismatch');
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].severity, 'info');
+  assert.match(notes[0].message, /de\.wikipedia\.org/);
+  assert.match(notes[0].message, /"site": "de\.wikipedia\.org"/);
+  assert.equal(german.slice(notes[0].start, notes[0].end), '[[Datei:Tor.jpg|mini|Tor]]');
+  assert.ok(!r.diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  assert.ok(r.diagnostics.some((d) => d.rule === 'template-duplicate-parameter'));
+  assert.match(r.skippedFor ?? '', /de\.wikipedia\.org \(guessed/);
+  // a site configured (even English): no guess, no note
+  assert.ok(!lint(german, { today, profile: BUILTIN_PROFILE }).diagnostics.some((d) => d.rule === 'page-language-mismatch'));
+  assert.ok(lint(german, { today, profile: BUILTIN_PROFILE }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
+});
+
+test('the guess: other languages, shared names, and English links that outnumber the local ones', () => {
+  const guess = (t: string) => /likely belongs to (\S+)\. /.exec(lint(t, { today }).diagnostics.find((d) => d.rule === 'page-language-mismatch')?.message ?? '')?.[1];
+  assert.equal(guess('[[Категорія:Київ]] [[Файл:a.png]]'), 'uk.wikipedia.org');
+  assert.equal(guess('[[Thể loại:Việt Nam]]'), 'vi.wikipedia.org');
+  assert.equal(guess('[[Kategorie:X]] [[Soubor:a.png]]'), 'cs.wikipedia.org', 'Soubor decides between de and cs');
+  assert.equal(guess('[[Kategorie:X]] [[Lêer:a.png]]'), 'af.wikipedia.org');
+  assert.equal(guess('[[Category:A]] [[Category:B]] [[Kategorie:X]]'), undefined);
+  assert.equal(guess('[[:Kategorie:X]] [[Berlin]]'), undefined, 'a colon link is a link, not a category');
+  assert.equal(guess('[[File:a.png]] text [[Category:A]]'), undefined);
+});
+
+test('corpus: non-English articles mostly get the note, English ones never do', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
+  let en = 0, other = 0, right = 0;
+  for (const f of readdirSync(corpus)) {
+    const m = /-(\w+?)wiki__/.exec(f);
+    const lang = m?.[1];
+    if (lang === 'simple' || lang === 'ltg' || (lang && lang !== 'en' && !/^(de|vi|uk|el|af|fr|nn|hi|bg)$/.test(lang))) continue;
+    const isEnglish = !lang || lang === 'en';
+    if (!isEnglish) other++;
+    else if (++en % 4) continue; // a quarter of the English articles keeps this test short
+    const note = lint(readFileSync(join(corpus, f), 'utf8'), { today }).diagnostics.find((d) => d.rule === 'page-language-mismatch');
+    if (isEnglish) assert.equal(note, undefined, `${f}: ${note?.message}`);
+    else if (note?.message.includes(`${lang}.wikipedia.org`)) right++;
+  }
+  assert.ok(right >= other * 0.8, `${right} of ${other} non-English articles named their wiki`);
+});

@@ -9,6 +9,7 @@ import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
 import { rules } from '../rules';
 import type { SiteProfile } from '../profile';
 import type { LinkLookup } from '../links/types';
+import { guessPageLanguage } from '../pageLanguage';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -76,7 +77,9 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const fallbackDateFormat = config.dateFormat ?? 'iso';
-  const skippedFor = englishOnlyRulesSkippedFor(options);
+  // no site configured: the text's own File/Category links may show it belongs to another language's wiki
+  const pageLanguage = options.profile ? null : guessPageLanguage(model);
+  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
   for (const rule of rules) {
     const configured = config.rules[rule.id];
@@ -91,6 +94,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
       ...(options.links ? { links: options.links } : {}),
+      ...(pageLanguage ? { pageLanguage } : {}),
       report(d) {
         diagnostics.push({
           rule: rule.id,

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model';
 import type { DocumentNode } from '../parser/nodes';
 import type { Citation } from '../citations';
 import type { LinkLookup } from '../links/types';
+import type { PageLanguageGuess } from '../pageLanguage';
 
 /** Severity of a diagnostic, as configured; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -64,6 +65,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Results of a link check (`--check-links`, the Check Links command); undefined when links were not checked. */
   links?: LinkLookup;
+  /** With no site configured: the other-language wiki this text's own links point to (page-language-mismatch). */
+  pageLanguage?: PageLanguageGuess;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
 }
 

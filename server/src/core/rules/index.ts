@@ -35,6 +35,7 @@ import { citeBadIsbn } from './cite-bad-isbn';
 import { citeBadIssn } from './cite-bad-issn';
 import { citeBadDoi } from './cite-bad-doi';
 import { linkDead } from './link-dead';
+import { pageLanguageMismatch } from './page-language-mismatch';
 import { linkUnreachable } from './link-unreachable';
 import { linkMarkedDeadButAlive } from './link-marked-dead-but-alive';
 import { linkRedirectedPermanently } from './link-redirected-permanently';
@@ -61,6 +62,8 @@ export const rules: Rule[] = [
   // issue 11: CS1 checks that were missing
   citeInvalidParameterValue, citeExplicitEtAl, citeExternalLinkInParameter, citeMarkupInParameter, citeInvisibleCharacter,
   templateMalformedName, citePeriodicalInBook, citeExtraText,
+  // issue 13: the page's own links name another language's wiki
+  pageLanguageMismatch,
 ];
 
 /** Ids of all rules (configuration is checked against it). */

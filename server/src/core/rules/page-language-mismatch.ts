@@ -1,0 +1,27 @@
+import type { Rule } from '../lint/types';
+
+/**
+ * With no site configured, a text whose own File/Category links use another language's namespace names
+ * (`[[Datei:`, `[[Kategorie:`, `[[Категорія:`) is likely from that language's wiki: one note says which, and
+ * the setting that makes the linter follow it. (The English-only rules are skipped for that text meanwhile.)
+ */
+export const pageLanguageMismatch: Rule = {
+  id: 'page-language-mismatch',
+  defaultSeverity: 'info',
+  description: 'With no site configured, the text\'s own links use another language\'s namespace names: it likely belongs to that wiki.',
+  wikipedia: null,
+  category: 'policy',
+  languages: 'any',
+  fixable: null,
+  check(ctx) {
+    const g = ctx.pageLanguage;
+    if (!g) return;
+    const names = g.names.map((n) => `${n.name}: (${n.count})`).join(', ');
+    ctx.report({
+      start: g.start,
+      end: g.end,
+      message: `This text's links use the namespace names of the "${g.lang}" wiki (${names}): it likely belongs to ${g.wiki}. ` +
+        `Set "site": "${g.wiki}" in .wikitext-lint.json (or pass --site ${g.wiki}); until then the English citation checks are not run on it.`,
+    });
+  },
+};
