@@ -42,7 +42,7 @@ test('no citation profile for a German wiki: only language-independent rules rep
 });
 
 test('a citation profile, the built-in profile, an English wiki, or a rule set in the configuration: it runs', () => {
-  assert.ok(lint(text, { today, profile: de, citationProfile: true }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
+  assert.ok(lint(text, { today, profile: de, citationProfile: { templates: {}, parameters: {} } }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
   assert.ok(lint(text, { today, profile: BUILTIN_PROFILE }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
   assert.ok(lint(text, { today, profile: { site: '127.0.0.1:8080', lang: 'en' } }).diagnostics.some((d) => d.rule === 'cite-bad-date'));
   const r = lint(text, { today, profile: de, config: parseConfig({ rules: { 'cite-bad-date': 'warning' } }, new Set(rules.map((x) => x.id))) });

@@ -3,6 +3,7 @@
  * when there are many), prints the results in order, and sets the exit code:
  * 0 clean, 1 errors (or warnings over --max-warnings), 2 usage, configuration or I/O error.
  */
+import { loadCitationProfile } from './citationProfileFile';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
@@ -49,6 +50,8 @@ Options:
                        as a path does the same. Read-only: nothing is ever published
   --section <n>        with --page: only section n (0 is the lead)
   --output <file>      with --fix and one --page: write the fixed wikitext there (- for stdout)
+  --profile <file>     a citation profile (JSON: local citation templates and parameter names)
+                       for the wiki of the files: its citations are checked with the CS1 rules
   --refresh            fetch site profiles again even when cached (they are kept a week)
   --list-rules         print the rules: id, default severity, category, fix, description
   --check-links        check the cited links over the network (link-* rules; with --fix, archive fixes)
@@ -74,6 +77,7 @@ interface CliArgs {
   color: boolean;
   listRules: boolean;
   site?: string;
+  profile?: string;
   pages: string[];
   section?: number;
   output?: string;
@@ -123,6 +127,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
       case '--color': args.color = true; break;
       case '--list-rules': args.listRules = true; break;
       case '--site': args.site = value('--site'); break;
+      case '--profile': args.profile = value('--profile'); break;
       case '--page': args.pages.push(value('--page')); break;
       case '--output': args.output = value('--output'); break;
       case '--refresh': args.refresh = true; break;
@@ -245,6 +250,14 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
       today: args.today ? parseDay(args.today) : todayUtc(),
       overrides: ruleOverrides(args.rules),
     };
+    if (args.profile) {
+      try {
+        options.citationProfile = loadCitationProfile(args.profile);
+      } catch (e) {
+        process.stderr.write(`wikitext-lint: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
     if (args.config) {
       try {
         options.config = loadConfigFile(args.config);

@@ -11,7 +11,7 @@ import { LineIndex } from '../core/lineIndex';
 import { parse } from '../core/parser/parse';
 import { treeToJson, treeToText } from '../core/parser/printTree';
 import { unifiedDiff } from './diff';
-import type { SiteProfile } from '../core/profile';
+import type { CitationProfile, SiteProfile } from '../core/profile';
 import { lookupOf, type LinkInfo } from '../core/links/types';
 import type { PageMetadata } from '../core/links/metadata';
 import { fillAllEdits } from '../core/links/fill';
@@ -26,6 +26,8 @@ export interface ProcessOptions {
   /** `--rule id:severity` overrides. */
   overrides?: LintConfig;
   today: Day;
+  /** A citation profile for every file (`--profile`). */
+  citationProfile?: CitationProfile;
   /** The site profile for every file (`--site`). */
   profile?: SiteProfile;
   /** Profiles by site name, for files whose `.wikitext-lint.json` names a `"site"` (loaded before linting). */
@@ -134,7 +136,7 @@ export function processText(result: FileResult, text: string, options: ProcessOp
     result.tree = options.treeFormat === 'json' ? JSON.stringify(treeToJson(doc)) : treeToText(doc);
     return;
   }
-  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile, ...(options.links ? { links: lookupOf(options.links) } : {}) };
+  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile, ...(options.citationProfile ? { citationProfile: options.citationProfile } : {}), ...(options.links ? { links: lookupOf(options.links) } : {}) };
   if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
     // --fill-citations: bare URL refs and untitled citations filled from their pages' metadata, then the fixes
     let start = text, filled = 0;

@@ -9,6 +9,8 @@ import { textWithoutComments } from './model';
 import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
 import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
 import { refTemplateKind } from './refTemplates';
+import type { CitationProfile } from './profile';
+import { normaliseTemplateName } from './cs1/parameters';
 
 /** One parameter of a citation, with its value as CS1 sees it (comments removed, trimmed). */
 export interface CitationParam {
@@ -75,7 +77,19 @@ class CitationImpl implements Citation {
 }
 
 /** Finds every citation template of the page. */
-export function analyseCitations(src: string, model: DocumentModel): Citation[] {
+export function analyseCitations(src: string, model: DocumentModel, profile?: CitationProfile): Citation[] {
+  // a citation profile's local template names (normalised) and parameter names map to CS1's
+  const localTemplates = new Map<string, string>();
+  if (profile) for (const [k, v] of Object.entries(profile.templates)) localTemplates.set(normaliseTemplateName(k), v);
+  const localParams = profile?.parameters;
+  const templateInfo = (name: string) => {
+    const own = localTemplates.size ? localTemplates.get(normaliseTemplateName(name)) : undefined;
+    return own !== undefined ? citationTemplate(own) : citationTemplate(name);
+  };
+  const paramLookup = (name: string) => {
+    const own = localParams && Object.prototype.hasOwnProperty.call(localParams, name) ? localParams[name] : undefined;
+    return own !== undefined ? lookupParameter(own) : lookupParameter(name);
+  };
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
   for (const r of model.refs) if (r.content) refByNode.set(r.node, r);
@@ -93,7 +107,7 @@ export function analyseCitations(src: string, model: DocumentModel): Citation[] 
     if (r) deadLinksByRef.set(r, [...(deadLinksByRef.get(r) ?? []), t]);
   }
   for (const t of model.templates) {
-    const info = citationTemplate(t.name);
+    const info = templateInfo(t.name);
     if (!info) continue;
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
@@ -106,7 +120,7 @@ export function analyseCitations(src: string, model: DocumentModel): Citation[] 
       let s = p.valueNode.start, e = p.valueNode.end;
       while (s < e && isWhitespace(src.charCodeAt(s))) s++;
       while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-      params.push({ node: p, name: p.name, lookup: lookupParameter(p.name), value, valueStart: s, valueEnd: e });
+      params.push({ node: p, name: p.name, lookup: paramLookup(p.name), value, valueStart: s, valueEnd: e });
     }
     const ref = enclosingRef(t);
     let deadLinkTag: TemplateNode | null = null;

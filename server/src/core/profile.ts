@@ -50,5 +50,20 @@ export interface SiteProfile {
   months?: { names: string[]; genitive: string[]; abbreviations: string[] };
 }
 
+/**
+ * A citation profile: which of a wiki's own templates are CS1 citations and what its local parameter names
+ * mean, as data (a JSON file given with `--profile`, or built from the wiki). With one, the English-only
+ * citation rules run on that wiki's text and check its local templates (`{{Internetquelle|titel=|abruf=}}`).
+ */
+export interface CitationProfile {
+  /** The wiki it describes (informational). */
+  site?: string;
+  lang?: string;
+  /** Local citation template name (any case, spaces or underscores) → the English CS1 template it behaves as (`cite web`). */
+  templates: Record<string, string>;
+  /** Local parameter name (as written, case-sensitive) → CS1's canonical name (`titel` → `title`). */
+  parameters: Record<string, string>;
+}
+
 /** English Wikipedia as built in: the parser uses its own tables for it, exactly as before profiles existed. */
 export const BUILTIN_PROFILE: SiteProfile = Object.freeze({ site: 'en.wikipedia.org', builtIn: true, lang: 'en', case: 'first-letter' as const });

@@ -7,7 +7,7 @@ import { applyDirectives } from './directives';
 import type { LintConfig } from './config';
 import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
 import { rules } from '../rules';
-import type { SiteProfile } from '../profile';
+import type { CitationProfile, SiteProfile } from '../profile';
 import type { LinkLookup } from '../links/types';
 import { guessPageLanguage } from '../pageLanguage';
 
@@ -24,7 +24,7 @@ export interface LintOptions {
    * A citation profile for the profile's wiki is available: its English-only rules run there too. Without one,
    * a wiki whose content language is not English runs only the rules that hold in every language.
    */
-  citationProfile?: boolean;
+  citationProfile?: CitationProfile;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -73,12 +73,12 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const src = doc.source;
   const config = options.config ?? { rules: {} };
   const today = options.today ?? todayUtc();
-  const citations = analyseCitations(src, model);
+  const citations = analyseCitations(src, model, options.citationProfile);
   const diagnostics: Diagnostic[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const fallbackDateFormat = config.dateFormat ?? 'iso';
   // no site configured: the text's own File/Category links may show it belongs to another language's wiki
-  const pageLanguage = options.profile ? null : guessPageLanguage(model);
+  const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
   const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
   for (const rule of rules) {

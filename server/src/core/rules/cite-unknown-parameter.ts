@@ -20,7 +20,8 @@ export const citeUnknownParameter: Rule = {
       for (const p of c.params) {
         const key = p.name.toLowerCase();
         if (key === 'deadurl' || key === 'dead-url') continue;
-        if (isParameterAcceptedBy(p.name, c.info.citationClass)) continue;
+        // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
+        if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;
         const suggestion = known ? undefined : suggestParameter(p.name);
         const r = paramNameRange(ctx.src, p.node);

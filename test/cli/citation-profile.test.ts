@@ -1,0 +1,62 @@
+/**
+ * `--profile FILE`: a citation profile maps a wiki's own citation templates and parameter names to CS1's, so
+ * `{{Internetquelle|titel=|abruf=}}` is checked by the CS1 rules and English-only rules run on that wiki's text.
+ * Runs the built CLI (dist/cli.js; `npm run build`).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseCitationProfile } from '../../server/src/cli/citationProfileFile';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+const PROFILE = resolve(__dirname, '../fixtures/profiles/dewiki-citations.json');
+const skip = existsSync(CLI) ? false : 'dist/cli.js is not built (npm run build)';
+
+function lintJson(text: string, args: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-profile-'));
+  const f = join(dir, 'Berlin.wiki');
+  writeFileSync(f, text);
+  const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--today', '2026-11-28', ...args, f], { encoding: 'utf8', cwd: dir });
+  return { code: r.status, err: r.stderr, diags: r.stdout ? (JSON.parse(r.stdout).files[0]?.diagnostics ?? []) as { rule: string; message: string }[] : [] };
+}
+
+const text = [
+  'Berlin.<ref>{{Internetquelle |url=https://www.berlin.de/ |abruf=2020-05-19}}</ref>',
+  'Mitte.<ref>{{Internetquelle |url=https://www.berlin.de/mitte |titel=Mitte |abruf=2020-05-19 |unsinn=1}}</ref>',
+  'Buch.<ref>{{Literatur |titel=Berlin |isbn=978-0-306-40615-9}}</ref>',
+  '<references />',
+  '[[Kategorie:Berlin]]',
+  '',
+].join('\n');
+
+test('without a profile the German text gets the note and no CS1 checks of its local templates', { skip }, () => {
+  const r = lintJson(text, []);
+  const rules = r.diags.map((d) => d.rule);
+  assert.ok(rules.includes('page-language-mismatch'));
+  assert.ok(!rules.includes('cite-missing-title') && !rules.includes('cite-unknown-parameter') && !rules.includes('cite-bad-isbn'), 'local templates are not citations without a profile');
+  assert.match(r.err, /only the rules that hold in every language ran/);
+});
+
+test('with --profile: the local templates are checked with their local parameter names', { skip }, () => {
+  const r = lintJson(text, ['--profile', PROFILE]);
+  const of = (id: string) => r.diags.filter((d) => d.rule === id);
+  assert.equal(of('cite-missing-title').length, 1, JSON.stringify(r.diags)); // the first Internetquelle has no titel
+  assert.deepEqual(of('cite-unknown-parameter').map((d) => /unsinn/.test(d.message)), [true]); // titel/abruf are known
+  assert.equal(of('cite-bad-isbn').length, 1);
+  assert.doesNotMatch(r.err, /only the rules that hold/);
+  assert.equal(of('page-language-mismatch').length, 0, 'the profile says which wiki it is');
+});
+
+test('a bad profile file is an error (exit 2), never ignored', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-badprofile-'));
+  const bad = join(dir, 'p.json');
+  writeFileSync(bad, JSON.stringify({ templates: { Internetquelle: 'cite nothing' } }));
+  const r = lintJson(text, ['--profile', bad]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /not a CS1 template/);
+  assert.throws(() => parseCitationProfile({ parameters: { titel: 3 } }), /must be a name/);
+  assert.throws(() => parseCitationProfile([]), /JSON object/);
+});
