@@ -56,7 +56,10 @@ export function loadConfigFile(file: string): LintConfig {
     throw new Error(`${file}: invalid JSON: ${(e as Error).message}`);
   }
   try {
-    return parseConfig(json, ruleIds);
+    const config = parseConfig(json, ruleIds);
+    // "profile" is relative to the configuration file
+    if (config.profile) config.profile = path.resolve(path.dirname(path.resolve(file)), config.profile);
+    return config;
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(`${file}: ${e.message}`);
     throw e;

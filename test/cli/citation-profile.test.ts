@@ -60,3 +60,19 @@ test('a bad profile file is an error (exit 2), never ignored', { skip }, () => {
   assert.throws(() => parseCitationProfile({ parameters: { titel: 3 } }), /must be a name/);
   assert.throws(() => parseCitationProfile([]), /JSON object/);
 });
+
+test('"profile" in .wikitext-lint.json, relative to that file', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-cfgprofile-'));
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ templates: { Internetquelle: 'cite web' }, parameters: { titel: 'title', abruf: 'access-date' } }));
+  writeFileSync(join(dir, '.wikitext-lint.json'), JSON.stringify({ profile: 'p.json' }));
+  const f = join(dir, 'Berlin.wiki');
+  writeFileSync(f, text);
+  const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--today', '2026-11-28', f], { encoding: 'utf8', cwd: tmpdir() });
+  const rules = (JSON.parse(r.stdout).files[0].diagnostics as { rule: string }[]).map((d) => d.rule);
+  assert.equal(rules.filter((x) => x === 'cite-missing-title').length, 1);
+  assert.equal(rules.filter((x) => x === 'cite-unknown-parameter').length, 1);
+  writeFileSync(join(dir, '.wikitext-lint.json'), JSON.stringify({ profile: 'missing.json' }));
+  const bad = spawnSync(process.execPath, [CLI, f], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stdout + bad.stderr, /missing\.json: cannot read the profile/);
+});

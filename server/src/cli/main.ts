@@ -374,7 +374,7 @@ export function skippedRulesNote(results: FileResult[]): string {
   const where = [...wikis].map(([w, n]) => `${w}: ${n} file${n === 1 ? '' : 's'}`).join(', ');
   return `wikitext-lint: note: no citation profile for ${where}; only the rules that hold in every language ran. ` +
     `Skipped ${rules.size} rules that need English Wikipedia's citation templates: ${[...rules].join(', ')}. ` +
-    `To run one anyway, set it in "rules" of .wikitext-lint.json (or --rule id:warning).\n`;
+    `To check that wiki's own citation templates, give a citation profile (--profile FILE, or "profile" in .wikitext-lint.json); to run one rule anyway, set it in "rules" (or --rule id:warning).\n`;
 }
 
 if (require.main === module) {

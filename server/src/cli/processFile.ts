@@ -2,6 +2,7 @@
  * Lints (and optionally fixes) one file, returning a plain, serialisable result: the same code runs on
  * the main thread and in worker threads.
  */
+import { loadCitationProfile } from './citationProfileFile';
 import { lstatSync } from 'node:fs';
 import { findConfigFor, readWikitext, writeWikitextAtomic, describeFsError } from './files';
 import { fixAll, lint } from '../core/lint/lint';
@@ -76,6 +77,14 @@ export interface FileResult {
   fixedText?: string;
 }
 
+const profileFiles = new Map<string, CitationProfile>();
+/** A citation profile file, read once per run (throws: the file is then reported as not processed). */
+function profileFromFile(file: string): CitationProfile {
+  let p = profileFiles.get(file);
+  if (!p) profileFiles.set(file, p = loadCitationProfile(file));
+  return p;
+}
+
 function isSymbolicLink(file: string): boolean {
   try {
     return lstatSync(file).isSymbolicLink();
@@ -115,7 +124,9 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
     let config: LintConfig | undefined = options.config;
     if (!config && options.mode !== 'print-tree') config = findConfigFor(file).config ?? undefined;
     const profile = options.profile ?? (config?.site ? options.profiles?.[config.site] : undefined);
-    processText(result, input.text, options, config, profile, (fixed) => {
+    // "profile" of the file's .wikitext-lint.json, unless --profile gave one for every file
+    const citationProfile = options.citationProfile ?? (config?.profile ? profileFromFile(config.profile) : undefined);
+    processText(result, input.text, { ...options, ...(citationProfile ? { citationProfile } : {}) }, config, profile, (fixed) => {
       if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
       else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
       else writeWikitextAtomic(file, { text: fixed, bom: input.bom });

@@ -9,6 +9,8 @@ export interface LintConfig {
   dateFormat?: 'dmy' | 'mdy' | 'iso';
   /** The wiki whose syntax profile applies (`en.wikipedia.org`, `dewiki`, an api.php URL). */
   site?: string;
+  /** A citation profile file (JSON) for the wiki of these files; the file reader makes it absolute. */
+  profile?: string;
   /** The `"links"` object: link checker services and limits (used only when links are checked). */
   links?: Partial<LinkSettings>;
 }
@@ -31,7 +33,11 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('the configuration must be a JSON object', '');
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'dateFormat' && key !== 'site' && key !== 'links' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat", "site" or "links")`, key);
+    if (key !== 'rules' && key !== 'dateFormat' && key !== 'site' && key !== 'profile' && key !== 'links' && key !== '$schema') throw new ConfigError(`unknown key "${key}" (expected "rules", "dateFormat", "site", "profile" or "links")`, key);
+  }
+  if (obj.profile !== undefined) {
+    if (typeof obj.profile !== 'string' || !obj.profile.trim()) throw new ConfigError('"profile" must be the path of a citation profile JSON file', 'profile');
+    config.profile = obj.profile.trim();
   }
   if (obj.site !== undefined) {
     if (typeof obj.site !== 'string' || !obj.site.trim()) throw new ConfigError('"site" must be a wiki: a host like "de.wikipedia.org", a shorthand like "dewiki", or an api.php URL', 'site');
@@ -112,6 +118,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     Object.assign(out.rules, c.rules);
     if (c.dateFormat) out.dateFormat = c.dateFormat;
     if (c.site) out.site = c.site;
+    if (c.profile) out.profile = c.profile;
     if (c.links) out.links = { ...out.links, ...c.links };
   }
   return out;
