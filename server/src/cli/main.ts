@@ -1,112 +1,30 @@
 /**
  * `wikitext-lint`: the command line. Thin: it finds files, hands each to `processFile` (in worker threads
- * when there are many), prints the results in order, and sets the exit code:
- * 0 clean, 1 errors (or warnings over --max-warnings), 2 usage, configuration or I/O error.
+ * when the work is large enough to pay for them), streams the results in order to the chosen format, and sets
+ * the exit code: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage, configuration or I/O error.
+ * The options are defined in `options.ts`; ignore files, baseline and cache live in their own modules.
  */
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { expandPaths, loadConfigFile } from './files';
+import { expandPaths, findConfigFor, loadConfigFile } from './files';
 import { processFile, FileResult, ProcessOptions } from './processFile';
-import { formatGithub, formatJson, formatSarif, formatStylish, summarise } from './format';
-import { parseSetting, LintConfig, ConfigError } from '../core/lint/config';
+import { addToSummary, emptySummary, githubReporter, jsonReporter, Reporter, sarifReporter, stylishReporter } from './format';
+import { parseSetting, LintConfig, ConfigError, mergeConfigs } from '../core/lint/config';
 import { ruleIds, rules } from '../core/rules';
 import { todayUtc } from '../core/lint/lint';
-import type { Day } from '../core/lint/types';
+import { CliArgs, UsageError, closest, helpText, parseArgs, parseDay } from './options';
+import { IgnoreRules } from './ignore';
+import { Baseline } from './baseline';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
+import { exitQuietlyOnEpipe, fileSink, Sink, streamSink } from './sink';
 
 const VERSION = '0.1.0';
 
-const HELP = `Usage: wikitext-lint [options] <paths...>
-
-Lints Wikipedia wikitext: <ref> and citation problems as Wikipedia's Cite extension
-and CS1 module report them, and more. Paths are files, directories (their *.wiki,
-*.wikitext and *.mediawiki files, recursively), globs, or - for standard input.
-
-Options:
-  --format <name>      stylish (default), json, sarif, github; with --print-tree: text, json
-  --fix                apply safe fixes to the files (atomic write, keeps BOM and line endings)
-  --fix-dry-run        print the fixes as a unified diff; change nothing
-  --print-tree         print each file's syntax tree instead of linting
-  --config <file>      use this JSON configuration instead of .wikitext-lint.json lookup
-  --rule <id:severity> set a rule's severity (off, info, warning, error, hint); repeatable
-  --max-warnings <n>   exit 1 when there are more than n warnings
-  --quiet              report errors only
-  --today <YYYY-MM-DD> the date used for date checks and inserted dates (default: today, UTC)
-  --jobs <n>           worker threads (default: number of CPUs; 1 disables workers)
-  --list-rules         print the rules with their default severities
-  --no-color           plain output
-  -h, --help           this help
-  -v, --version        the version
-
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or I/O error.
-`;
-
-interface CliArgs {
-  paths: string[];
-  format?: string;
-  mode: ProcessOptions['mode'];
-  config?: string;
-  rules: string[];
-  maxWarnings?: number;
-  quiet: boolean;
-  today?: string;
-  jobs?: number;
-  color: boolean;
-  listRules: boolean;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
-  const args: CliArgs = { paths: [], mode: 'lint', rules: [], quiet: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, listRules: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
-      return argv[++i];
-    };
-    const name = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
-    switch (name) {
-      case '-h': case '--help': return 'help';
-      case '-v': case '--version': return 'version';
-      case '--format': args.format = value('--format'); break;
-      case '--fix': args.mode = 'fix'; break;
-      case '--fix-dry-run': args.mode = 'fix-dry-run'; break;
-      case '--print-tree': args.mode = 'print-tree'; break;
-      case '--config': args.config = value('--config'); break;
-      case '--rule': args.rules.push(value('--rule')); break;
-      case '--max-warnings': {
-        const v = value('--max-warnings');
-        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
-        args.maxWarnings = Number(v);
-        break;
-      }
-      case '--quiet': args.quiet = true; break;
-      case '--today': args.today = value('--today'); break;
-      case '--jobs': {
-        const v = value('--jobs');
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs needs a positive whole number, got "${v}"`);
-        args.jobs = Number(v);
-        break;
-      }
-      case '--no-color': args.color = false; break;
-      case '--color': args.color = true; break;
-      case '--list-rules': args.listRules = true; break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        args.paths.push(a);
-    }
-  }
-  return args;
-}
-
-function parseDay(s: string): Day {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) throw new UsageError(`--today needs a date as YYYY-MM-DD, got "${s}"`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+/** A rule's category: its metadata, or (until every rule declares one) the prefix of its id. */
+function categoryOf(r: (typeof rules)[number]): string {
+  return r.category ?? r.id.split('-')[0];
 }
 
 function ruleOverrides(specs: string[]): LintConfig {
@@ -115,9 +33,11 @@ function ruleOverrides(specs: string[]): LintConfig {
     const colon = spec.lastIndexOf(':');
     if (colon <= 0) throw new UsageError(`--rule needs id:severity, got "${spec}"`);
     const id = spec.slice(0, colon);
-    if (!ruleIds.has(id)) throw new UsageError(`--rule: unknown rule "${id}"`);
+    checkRuleId(id, '--rule');
+    let severity = spec.slice(colon + 1);
+    if (severity === 'warn') severity = 'warning';
     try {
-      config.rules[id] = parseSetting(spec.slice(colon + 1), `--rule ${id}`);
+      config.rules[id] = parseSetting(severity, `--rule ${id}`);
     } catch (e) {
       throw new UsageError((e as ConfigError).message);
     }
@@ -125,10 +45,45 @@ function ruleOverrides(specs: string[]): LintConfig {
   return config;
 }
 
-/** Runs the files through worker threads, keeping results in input order. */
-async function runInWorkers(files: string[], options: ProcessOptions, jobs: number): Promise<FileResult[]> {
+function checkRuleId(id: string, flag: string): void {
+  if (ruleIds.has(id)) return;
+  const near = closest(id, ruleIds);
+  throw new UsageError(`${flag}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
+}
+
+/** The rules whose fixes --fix applies, from --fix-rule and --fix-type (undefined: all). */
+function fixRuleIds(args: CliArgs): string[] | undefined {
+  if (!args.fixRules.length && !args.fixTypes.length) return undefined;
+  for (const id of args.fixRules) checkRuleId(id, '--fix-rule');
+  const categories = new Set(rules.map(categoryOf));
+  for (const t of args.fixTypes) if (!categories.has(t)) throw new UsageError(`--fix-type: unknown category "${t}" (one of ${[...categories].join(', ')})`);
+  const ids = new Set(args.fixRules);
+  for (const r of rules) if (args.fixTypes.includes(categoryOf(r))) ids.add(r.id);
+  return [...ids];
+}
+
+/** Colour: --color/--no-color, else FORCE_COLOR / NO_COLOR, else whether the report goes to a terminal. */
+function useColor(args: CliArgs): boolean {
+  if (args.color !== undefined) return args.color;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return !args.outputFile && process.stdout.isTTY === true;
+}
+
+/**
+ * How many worker threads pay off: a worker costs a start-up (loading the bundle, warming the JIT) of tens of
+ * milliseconds, so small runs stay on the main thread; a worker per 2 MB of text, at most one per CPU.
+ */
+export function chooseJobs(fileCount: number, bytes: number, cpus: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, fileCount));
+  if (fileCount < 4) return 1;
+  return Math.max(1, Math.min(cpus, fileCount >> 1, Math.floor(bytes / (2 << 20))));
+}
+
+/** Runs the files through worker threads; `onResult` gets each result (in any order). */
+async function runInWorkers(files: string[], options: ProcessOptions, jobs: number, cache: ResultCache | undefined, onResult: (i: number, r: FileResult) => void): Promise<void> {
   const workerFile = path.join(__dirname, 'lintWorker.js');
-  const results: FileResult[] = new Array(files.length);
   let next = 0;
   const runOne = () => new Promise<void>((resolve, reject) => {
     // a larger young generation: parsing makes much short-lived garbage (the server runs with --max-semi-space-size=32 too)
@@ -140,19 +95,37 @@ async function runInWorkers(files: string[], options: ProcessOptions, jobs: numb
         return;
       }
       // small batches keep the pool balanced when file sizes differ a lot
-      const batch: number[] = [];
-      while (next < files.length && batch.length < 4) batch.push(next++);
-      worker.postMessage({ batch: batch.map((i) => ({ index: i, file: files[i] })) });
+      const batch: { index: number; file: string; cached?: unknown }[] = [];
+      while (next < files.length && batch.length < 4) {
+        const i = next++;
+        batch.push({ index: i, file: files[i], cached: cache?.get(files[i]) });
+      }
+      worker.postMessage({ batch });
     };
     worker.on('message', (msg: { results: { index: number; result: FileResult }[] }) => {
-      for (const r of msg.results) results[r.index] = r.result;
+      for (const r of msg.results) onResult(r.index, r.result);
       feed();
     });
     worker.on('error', reject);
     feed();
   });
   await Promise.all(Array.from({ length: jobs }, runOne));
-  return results;
+}
+
+const STARTER_CONFIG = `{
+  // wikitext-lint configuration: JSON with comments. Severities: "off", "hint", "info", "warning", "error";
+  // a rule with options: ["warning", { ... }]. \`wikitext-lint --list-rules\` lists the rules.
+  "rules": {
+    "cite-missing-access-date": "warning",
+    "ref-identical-content": "info"
+  }
+  // "dateFormat": "dmy"
+}
+`;
+
+function fail(message: string, usage = false): number {
+  process.stderr.write(`wikitext-lint: ${message}\n${usage ? "Try 'wikitext-lint --help'.\n" : ''}`);
+  return 2;
 }
 
 /** The CLI entry point; returns the exit code. */
@@ -161,77 +134,233 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`wikitext-lint: ${(e as Error).message}\nTry 'wikitext-lint --help'.\n`);
-    return 2;
+    return fail((e as Error).message, true);
   }
   if (args === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText());
     return 0;
   }
   if (args === 'version') {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  if (args.listRules) {
-    for (const r of rules) process.stdout.write(`${r.id.padEnd(40)} ${String(r.defaultSeverity).padEnd(8)} ${r.description}\n`);
+  if (args.mode === 'list-rules') {
+    if (args.format === 'json') {
+      const list = rules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, category: categoryOf(r), fixable: r.fixable ?? null, wikipedia: r.wikipedia, options: r.options ?? {}, docs: `https://github.com/wikitext-tools/wikitext-lint/blob/main/docs/rules/${r.id}.md` }));
+      process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    } else if (args.format && args.format !== 'text') return fail(`--list-rules: --format must be text or json, got "${args.format}"`, true);
+    else for (const r of rules) process.stdout.write(`${r.id.padEnd(40)} ${String(r.defaultSeverity).padEnd(8)} ${r.description}\n`);
     return 0;
   }
-  let options: ProcessOptions;
-  try {
-    const formats = args.mode === 'print-tree' ? ['text', 'json'] : ['stylish', 'json', 'sarif', 'github'];
-    if (args.format && !formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}${args.mode === 'print-tree' ? ' with --print-tree' : ''}, got "${args.format}"`);
-    if (!args.paths.length) throw new UsageError('no paths given');
-    options = {
-      mode: args.mode,
-      treeFormat: args.format === 'json' ? 'json' : 'text',
-      today: args.today ? parseDay(args.today) : todayUtc(),
-      overrides: ruleOverrides(args.rules),
-    };
-    if (args.config) {
-      try {
-        options.config = loadConfigFile(args.config);
-      } catch (e) {
-        process.stderr.write(`wikitext-lint: ${(e as Error).message}\n`);
-        return 2;
-      }
-    }
-  } catch (e) {
-    process.stderr.write(`wikitext-lint: ${(e as Error).message}\nTry 'wikitext-lint --help'.\n`);
-    return 2;
+  if (args.mode === 'init') {
+    const target = path.resolve('.wikitext-lint.json');
+    if (fs.existsSync(target)) return fail(`${target} already exists; not overwritten`);
+    fs.writeFileSync(target, STARTER_CONFIG, { flag: 'wx' });
+    process.stdout.write(`wrote ${target}\n`);
+    return 0;
   }
 
-  const { files, problems } = expandPaths(args.paths);
-  const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism(), files.length));
-  let results: FileResult[];
-  const useWorkers = jobs > 1 && files.length >= 8 && !files.includes('-') && fs.existsSync(path.join(__dirname, 'lintWorker.js'));
-  if (useWorkers) results = await runInWorkers(files, options, jobs);
-  else results = files.map((f) => processFile(f, options));
-  for (const p of problems) results.push({ path: p.path, error: p.message, diagnostics: [] });
-
-  if (options.mode === 'print-tree') {
-    for (const r of results) {
-      if (r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
-      else {
-        if (results.length > 1 && options.treeFormat === 'text') process.stdout.write(`# ${r.path}\n`);
-        process.stdout.write(r.tree! + (options.treeFormat === 'json' ? '\n' : ''));
+  let options: ProcessOptions;
+  let overrides: LintConfig;
+  try {
+    const formats = args.mode === 'print-tree' ? ['text', 'json'] : args.mode === 'print-config' ? ['json'] : ['stylish', 'json', 'sarif', 'github'];
+    if (args.format && !formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}${args.mode === 'print-tree' ? ' with --print-tree' : ''}, got "${args.format}"`);
+    if (!args.paths.length && args.mode !== 'print-config') throw new UsageError('no paths given');
+    if (args.mode === 'print-config' && args.paths.length) throw new UsageError('--print-config takes one file and no other paths');
+    if (args.stdinFilename && !args.paths.includes('-')) throw new UsageError('--stdin-filename needs - (standard input) among the paths');
+    overrides = ruleOverrides(args.rules);
+    options = {
+      mode: args.mode as ProcessOptions['mode'],
+      treeFormat: args.format === 'json' ? 'json' : 'text',
+      today: args.today ? parseDay(args.today) : todayUtc(),
+      overrides,
+      fixRules: fixRuleIds(args),
+      fingerprints: args.baseline !== undefined || args.format === 'sarif',
+      stdinFilename: args.stdinFilename,
+      cache: args.cache,
+      version: VERSION,
+    };
+  } catch (e) {
+    return fail((e as Error).message, true);
+  }
+  if (args.config) {
+    try {
+      options.config = loadConfigFile(args.config);
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  }
+  if (args.mode === 'print-config') {
+    let config = options.config;
+    let from = args.config ?? null;
+    if (!config) {
+      try {
+        const found = findConfigFor(args.printConfig!);
+        config = found.config ?? undefined;
+        from = found.path;
+      } catch (e) {
+        return fail((e as Error).message);
       }
     }
+    const merged = mergeConfigs(config, overrides);
+    const effective: Record<string, unknown> = {};
+    for (const r of rules) {
+      const c = merged.rules[r.id];
+      effective[r.id] = c && Object.keys(c.options).length ? [c.setting, c.options] : c?.setting ?? r.defaultSeverity;
+    }
+    process.stdout.write(JSON.stringify({ configFile: from, rules: effective, ...(merged.dateFormat ? { dateFormat: merged.dateFormat } : {}) }, null, 2) + '\n');
+    return 0;
+  }
+
+  const baseline = args.baseline ? new Baseline(args.baseline) : undefined;
+  if (baseline && !args.updateBaseline) {
+    try {
+      baseline.load();
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  }
+  const cache = args.cache ? new ResultCache(args.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+
+  const ignoreRules = new IgnoreRules(process.cwd(), args.ignore, args.ignorePatterns);
+  const { files, problems, ignoredFiles } = expandPaths(args.paths, ignoreRules);
+  for (const f of ignoredFiles) process.stderr.write(`wikitext-lint: ${f}: ignored (it matches .wikitext-lintignore or --ignore-pattern; --no-ignore to lint it)\n`);
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      if (f !== '-') bytes += fs.statSync(f).size;
+    } catch {
+      /* reported when read */
+    }
+  }
+  const canUseWorkers = !files.includes('-') && fs.existsSync(path.join(__dirname, 'lintWorker.js'));
+  const jobs = canUseWorkers ? chooseJobs(files.length, bytes, os.availableParallelism(), args.jobs) : 1;
+
+  // print-tree: one tree per file; several files with --format json are one JSON document
+  if (options.mode === 'print-tree') {
+    const results = files.map((f) => processFile(f, options));
+    for (const p of problems) results.push({ path: p.path, error: p.message, diagnostics: [] });
+    exitQuietlyOnEpipe(process.stdout);
+    const out = streamSink(process.stdout);
+    const ok = results.filter((r) => !r.error);
+    for (const r of results) if (r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
+    if (options.treeFormat === 'json' && results.length > 1) {
+      await out.write('{"files": [');
+      for (let i = 0; i < ok.length; i++) await out.write(`${i ? ',' : ''}\n{"path": ${JSON.stringify(ok[i].path)}, "tree": ${ok[i].tree}}`);
+      await out.write('\n]}\n');
+    } else {
+      for (const r of ok) {
+        if (results.length > 1) await out.write(`# ${r.path}\n`);
+        await out.write(r.tree! + (options.treeFormat === 'json' ? '\n' : ''));
+      }
+    }
+    await out.close();
     return results.some((r) => r.error) ? 2 : 0;
   }
 
-  if (args.quiet) for (const r of results) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
-  const summary = summarise(results);
-  const format = args.format ?? 'stylish';
-  let out = '';
-  if (format === 'json') out = formatJson(results, summary);
-  else if (format === 'sarif') out = formatSarif(results, VERSION);
-  else if (format === 'github') out = formatGithub(results);
-  else out = formatStylish(results, summary, args.color);
-  if (options.mode === 'fix-dry-run') for (const r of results) if (r.diff) process.stdout.write(r.diff);
-  // With --fix on standard input the fixed text goes to stdout, so the report goes to stderr.
-  (options.mode === 'fix' && files.includes('-') ? process.stderr : process.stdout).write(out);
-  for (const r of results) for (const e of r.ruleErrors ?? []) process.stderr.write(`wikitext-lint: internal error in rule ${e} (${r.path})\n`);
-  if (format !== 'stylish') for (const r of results) if (r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
+  // The report: to --output-file, or stdout (stderr with --fix on standard input, whose fixed text is on stdout).
+  const toStderr = options.mode === 'fix' && files.includes('-') && !args.outputFile;
+  exitQuietlyOnEpipe(process.stdout);
+  let sink: Sink;
+  try {
+    if (args.outputFile) fs.mkdirSync(path.dirname(path.resolve(args.outputFile)), { recursive: true });
+    sink = args.outputFile ? fileSink(args.outputFile) : streamSink(toStderr ? process.stderr : process.stdout);
+  } catch (e) {
+    return fail(`${args.outputFile}: cannot write the report: ${(e as Error).message}`);
+  }
+  const format = args.updateBaseline ? 'none' : args.format ?? 'stylish';
+  const ctx = { mode: options.mode as 'lint' | 'fix' | 'fix-dry-run', color: useColor(args), version: VERSION };
+  const reporter: Reporter = format === 'json' ? jsonReporter(sink)
+    : format === 'sarif' ? sarifReporter(sink, ctx)
+    : format === 'github' ? githubReporter(sink)
+    : format === 'none' ? { async begin() {}, async file() {}, async end() {} }
+    : stylishReporter(sink, ctx);
+  // a diff on stdout would corrupt the JSON or SARIF document: there it is in the JSON (json) or on stderr
+  const diffToStderr = format === 'sarif' || format === 'github';
+  const summary = emptySummary();
+  let ruleErrorCount = 0;
+
+  const emit = async (r: FileResult) => {
+    const file = r.path;
+    cache?.record(file, r);
+    if (args.quiet) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+    if (baseline) {
+      if (args.updateBaseline) baseline.add(r);
+      else baseline.filter(r);
+    }
+    for (const e of r.ruleErrors ?? []) {
+      ruleErrorCount++;
+      process.stderr.write(`wikitext-lint: internal error in rule ${e} (${r.path})\n`);
+    }
+    if (r.diff && diffToStderr) {
+      process.stderr.write(r.diff);
+      delete r.diff;
+    }
+    addToSummary(summary, r);
+    await reporter.file(r);
+    if (format !== 'stylish' && r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
+  };
+
+  // progress on a terminal, for runs that take more than two seconds
+  let done = 0;
+  const started = Date.now();
+  const progress = process.stderr.isTTY && !toStderr ? setInterval(() => {
+    if (Date.now() - started > 2000) process.stderr.write(`\r${done}/${files.length} files`);
+  }, 250) : undefined;
+  progress?.unref();
+
+  await reporter.begin();
+  try {
+    if (jobs > 1) {
+      // results arrive in any order; they are written in input order as soon as the next one is there
+      const waiting = new Map<number, FileResult>();
+      let nextOut = 0;
+      let chain = Promise.resolve();
+      await runInWorkers(files, options, jobs, cache, (i, r) => {
+        done++;
+        waiting.set(i, r);
+        chain = chain.then(async () => {
+          while (waiting.has(nextOut)) {
+            const res = waiting.get(nextOut)!;
+            waiting.delete(nextOut++);
+            await emit(res);
+          }
+        });
+      });
+      await chain;
+    } else {
+      for (const f of files) {
+        await emit(processFile(f, options, cache?.get(f)));
+        done++;
+      }
+    }
+    for (const p of problems) await emit({ path: p.path, error: p.message, diagnostics: [] });
+  } finally {
+    if (progress) {
+      clearInterval(progress);
+      if (Date.now() - started > 2000) process.stderr.write('\r\x1b[K');
+    }
+  }
+  await reporter.end(summary);
+  try {
+    await sink.close();
+  } catch (e) {
+    return fail(`${args.outputFile ?? 'output'}: cannot write the report: ${(e as Error).message}`);
+  }
+  try {
+    cache?.save();
+  } catch (e) {
+    process.stderr.write(`wikitext-lint: cannot write the cache: ${(e as Error).message}\n`);
+  }
+  if (baseline) {
+    if (args.updateBaseline) {
+      baseline.save();
+      process.stderr.write(`wikitext-lint: wrote ${baseline.size} findings to ${args.baseline}\n`);
+      return summary.fileErrors ? 2 : 0;
+    }
+    if (baseline.suppressed && format === 'stylish') process.stderr.write(`wikitext-lint: ${baseline.suppressed} findings in the baseline not shown\n`);
+  }
+  void ruleErrorCount;
 
   if (summary.fileErrors) return 2;
   if (summary.errors) return 1;

@@ -11,6 +11,9 @@ import { LineIndex } from '../core/lineIndex';
 import { parse } from '../core/parser/parse';
 import { treeToJson, treeToText } from '../core/parser/printTree';
 import { unifiedDiff } from './diff';
+import { createHash } from 'node:crypto';
+import type { Citation } from '../core/citations';
+import { contentHash, type CacheEntry } from './cache';
 
 /** What the CLI was asked to do with each file. */
 export interface ProcessOptions {
@@ -21,6 +24,16 @@ export interface ProcessOptions {
   /** `--rule id:severity` overrides. */
   overrides?: LintConfig;
   today: Day;
+  /** `--fix-rule` / `--fix-type`, resolved to the rule ids whose fixes apply (undefined: all). */
+  fixRules?: string[];
+  /** Compute a position-independent fingerprint per diagnostic (--baseline, SARIF). */
+  fingerprints?: boolean;
+  /** `--stdin-filename`: the name of standard input in the report and for configuration lookup. */
+  stdinFilename?: string;
+  /** `--cache`: remember results by content and configuration. */
+  cache?: boolean;
+  /** The CLI's version (part of the cache key). */
+  version?: string;
 }
 
 /** A 1-based line and column with the 0-based UTF-16 offset. */
@@ -38,6 +51,8 @@ export interface OutDiagnostic {
   range: { start: OutPosition; end: OutPosition };
   related: { message: string; range: { start: OutPosition; end: OutPosition } }[];
   fixes: { title: string; safe: boolean; edits: { range: { start: OutPosition; end: OutPosition }; newText: string }[] }[];
+  /** Rule and the text of the citation (or of the range with its surroundings), hashed: stable when text moves. */
+  fingerprint?: string;
 }
 
 /** The outcome for one file. */
@@ -53,6 +68,10 @@ export interface FileResult {
   tree?: string;
   /** Rules that threw on this file (a bug of ours; reported, never fatal). */
   ruleErrors?: string[];
+  /** With --cache: the file's content hash and configuration key (the result is stored under them). */
+  cacheKey?: { hash: string; config: string };
+  /** With --cache: the result came from the cache. */
+  cached?: boolean;
 }
 
 function isSymbolicLink(file: string): boolean {
@@ -80,9 +99,24 @@ function toOut(lines: LineIndex, d: Diagnostic): OutDiagnostic {
   };
 }
 
-/** Processes one file according to the options; never throws. */
-export function processFile(file: string, options: ProcessOptions): FileResult {
-  const result: FileResult = { path: file, diagnostics: [] };
+/** The fingerprint of a diagnostic: its rule and the text of the citation it is in (else its range and 40 characters either side). */
+export function fingerprint(src: string, rule: string, start: number, end: number, citations: Citation[]): string {
+  let lo = 0, hi = citations.length - 1, found: Citation | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].template.start <= start) {
+      found = citations[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const text = found && found.template.end >= end ? src.slice(found.template.start, found.template.end) : src.slice(Math.max(0, start - 40), Math.min(src.length, end + 40));
+  return createHash('sha1').update(rule).update('\0').update(text).digest('hex').slice(0, 20);
+}
+
+/** Processes one file according to the options; never throws. `cached` is what --cache holds for it. */
+export function processFile(file: string, options: ProcessOptions, cached?: CacheEntry): FileResult {
+  const shown = file === '-' && options.stdinFilename ? options.stdinFilename : file;
+  const result: FileResult = { path: shown, diagnostics: [] };
   let input;
   try {
     input = readWikitext(file);
@@ -98,25 +132,37 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
     }
     let config: LintConfig | undefined = options.config;
     if (!config) {
-      const found = findConfigFor(file);
+      const found = findConfigFor(shown);
       config = found.config ?? undefined;
     }
     const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today };
+    if (options.cache && options.mode === 'lint' && file !== '-') {
+      const key = { hash: contentHash(input.text), config: contentHash(JSON.stringify([options.version, lintOptions, options.fingerprints === true])) };
+      if (cached && cached.hash === key.hash && cached.config === key.config) return { ...cached.result, path: shown, cached: true };
+      result.cacheKey = key;
+    }
     let text = input.text;
     if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
-      const fixed = fixAll(text, lintOptions);
+      const only = options.fixRules ? new Set(options.fixRules) : undefined;
+      const fixed = fixAll(text, lintOptions, only && ((id: string) => only.has(id)));
       result.fixed = fixed.fixed;
       if (fixed.text !== text) {
         if (options.mode === 'fix') {
           if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed.text);
           else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
-          else writeWikitextAtomic(file, { text: fixed.text, bom: input.bom });
-        } else result.diff = unifiedDiff(file, text, fixed.text);
+          else writeWikitextAtomic(file, { text: fixed.text, bom: input.bom, encoding: input.encoding });
+        } else result.diff = unifiedDiff(shown, text, fixed.text);
         text = fixed.text;
       }
     }
     const linted = lint(text, lintOptions);
     result.diagnostics = linted.diagnostics.map((d) => toOut(linted.lines, d));
+    if (options.fingerprints) {
+      const cites = [...linted.citations].sort((a, b) => a.template.start - b.template.start);
+      linted.diagnostics.forEach((d, i) => {
+        result.diagnostics[i].fingerprint = fingerprint(text, d.rule, d.start, d.end, cites);
+      });
+    }
     if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);

@@ -98,10 +98,10 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 }
 
 /** The safe, non-snippet fixes of the diagnostics: one fix per diagnostic (its first safe one). */
-export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string): TextEdit[][] {
+export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string | ((rule: string) => boolean)): TextEdit[][] {
   const out: TextEdit[][] = [];
   for (const d of diagnostics) {
-    if (onlyRule && d.rule !== onlyRule) continue;
+    if (onlyRule && (typeof onlyRule === 'string' ? d.rule !== onlyRule : !onlyRule(d.rule))) continue;
     const fix = d.fixes.find((f) => f.safe && !f.snippet);
     if (fix) out.push(fix.edits);
   }
@@ -112,7 +112,7 @@ export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string): Text
  * Applies every safe fix, re-linting until nothing changes (at most 10 passes). A fix made of several edits is
  * applied whole or not at all: groups that overlap an earlier-taken group are left for the next pass.
  */
-export function fixAll(text: string, options: LintOptions = {}, onlyRule?: string): { text: string; fixed: number; passes: number } {
+export function fixAll(text: string, options: LintOptions = {}, onlyRule?: string | ((rule: string) => boolean)): { text: string; fixed: number; passes: number } {
   let current = text;
   let fixed = 0;
   let passes = 0;

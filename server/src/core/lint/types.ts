@@ -73,5 +73,9 @@ export interface Rule {
   description: string;
   /** The Wikipedia check it mirrors (Cite message key, CS1 error key, CheckWiki number), or null when the rule is ours alone. */
   wikipedia: string | null;
+  /** Agreed metadata (h10 makes these required). */
+  category?: 'ref' | 'cite' | 'cs1' | 'policy' | 'links' | 'template';
+  fixable?: 'safe' | 'suggestion' | null;
+  options?: Record<string, { type: 'boolean' | 'string' | 'number' | 'string[]'; description: string; default?: unknown }>;
   check(ctx: RuleContext): void;
 }
