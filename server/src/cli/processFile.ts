@@ -99,8 +99,8 @@ function toOut(lines: LineIndex, d: Diagnostic): OutDiagnostic {
   };
 }
 
-/** The fingerprint of a diagnostic: its rule and the text of the citation it is in (else its range and 40 characters either side). */
-export function fingerprint(src: string, rule: string, start: number, end: number, citations: Citation[]): string {
+/** The fingerprint of a diagnostic: its rule, message and the text of the citation it is in (else of its range). */
+export function fingerprint(src: string, rule: string, message: string, start: number, end: number, citations: Citation[]): string {
   let lo = 0, hi = citations.length - 1, found: Citation | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -109,8 +109,8 @@ export function fingerprint(src: string, rule: string, start: number, end: numbe
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const text = found && found.template.end >= end ? src.slice(found.template.start, found.template.end) : src.slice(Math.max(0, start - 40), Math.min(src.length, end + 40));
-  return createHash('sha1').update(rule).update('\0').update(text).digest('hex').slice(0, 20);
+  const text = found && found.template.end >= end ? src.slice(found.template.start, found.template.end) : src.slice(start, end);
+  return createHash('sha1').update(rule).update('\0').update(message).update('\0').update(text).digest('hex').slice(0, 20);
 }
 
 /** Processes one file according to the options; never throws. `cached` is what --cache holds for it. */
@@ -160,7 +160,7 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
     if (options.fingerprints) {
       const cites = [...linted.citations].sort((a, b) => a.template.start - b.template.start);
       linted.diagnostics.forEach((d, i) => {
-        result.diagnostics[i].fingerprint = fingerprint(text, d.rule, d.start, d.end, cites);
+        result.diagnostics[i].fingerprint = fingerprint(text, d.rule, d.message, d.start, d.end, cites);
       });
     }
     if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
