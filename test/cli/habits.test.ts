@@ -321,3 +321,15 @@ test('a million findings stream out as JSON and SARIF (no "Invalid string length
     else assert.match(tail, /"invocations": \[\{"executionSuccessful":true/);
   }
 });
+
+test('--report-unused-disable-directives, and a directive naming an unknown rule is reported', () => {
+  const dir = tmp();
+  const f = join(dir, 'd.wiki');
+  writeFileSync(f, '<!-- wikitext-lint-disable-next-line ref-duplicate-name -->\n' + DUP + '<!-- wikitext-lint-disable-next-line ref-empty -->\nfine\n<!-- wikitext-lint-disable-line ref-emtpy -->\n');
+  const plain = JSON.parse(run([...TODAY, '--format', 'json', f]).out).files[0].diagnostics;
+  assert.deepEqual(plain.map((d: { rule: string; range: { start: { line: number } } }) => [d.rule, d.range.start.line]), [['unknown-rule-in-directive', 6]]);
+  const r = run([...TODAY, '--format', 'json', '--report-unused-disable-directives', f]);
+  const d = JSON.parse(r.out).files[0].diagnostics;
+  assert.deepEqual(d.map((x: { rule: string; range: { start: { line: number } } }) => [x.rule, x.range.start.line]), [['unused-disable-directive', 4], ['unknown-rule-in-directive', 6]]);
+  assert.match(d[0].message, /"ref-empty"/);
+});

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { parseConfig, ConfigError, LintConfig } from '../core/lint/config';
 import { ruleIds } from '../core/rules';
 import type { IgnoreRules } from './ignore';
@@ -185,12 +186,9 @@ export function readWikitext(file: string): WikitextFile {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return decodeUtf16(buf);
   const sample = buf.subarray(0, 8192);
   if (sample.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    throw new Error(`not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)})`);
-  }
+  // isUtf8 validates in native code; a fatal TextDecoder took a tenth of the CLI's time on the corpus
+  if (!isUtf8(buf)) throw new Error(`not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)})`);
+  const text = buf.toString('utf8');
   const bom = text.charCodeAt(0) === 0xfeff;
   return { text: bom ? text.slice(1) : text, bom };
 }

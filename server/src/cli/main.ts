@@ -81,35 +81,59 @@ export function chooseJobs(fileCount: number, bytes: number, cpus: number, reque
   return Math.max(1, Math.min(cpus, fileCount >> 1, Math.floor(bytes / (2 << 20))));
 }
 
-/** Runs the files through worker threads; `onResult` gets each result (in any order). */
-async function runInWorkers(files: string[], options: ProcessOptions, jobs: number, cache: ResultCache | undefined, onResult: (i: number, r: FileResult) => void): Promise<void> {
+/**
+ * Runs the files on `jobs` threads: the main thread and jobs - 1 workers, all taking small batches from one
+ * queue; `onResult` gets each result (in any order). The main thread works too, so a run on two CPUs pays for
+ * one worker's start-up (its bundle and its own JIT warm-up), not two. Each worker has a second batch queued
+ * so that it never waits while the main thread is busy with a file.
+ */
+async function runInWorkers(files: string[], options: ProcessOptions, jobs: number, cache: ResultCache | undefined, onResult: (i: number, r: FileResult) => Promise<void> | void): Promise<void> {
   const workerFile = path.join(__dirname, 'lintWorker.js');
   let next = 0;
-  const runOne = () => new Promise<void>((resolve, reject) => {
+  const BATCH = 4;
+  const take = () => {
+    const batch: { index: number; file: string; cached?: unknown }[] = [];
+    while (next < files.length && batch.length < BATCH) {
+      const i = next++;
+      batch.push({ index: i, file: files[i], cached: cache?.get(files[i]) });
+    }
+    return batch;
+  };
+  const runWorker = () => new Promise<void>((resolve, reject) => {
     // a larger young generation: parsing makes much short-lived garbage (the server runs with --max-semi-space-size=32 too)
     const worker = new Worker(workerFile, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    let outstanding = 0;
     const feed = () => {
-      if (next >= files.length) {
+      while (outstanding < 2) {
+        const batch = take();
+        if (!batch.length) break;
+        outstanding++;
+        worker.postMessage({ batch });
+      }
+      if (!outstanding) {
         void worker.terminate();
         resolve();
-        return;
       }
-      // small batches keep the pool balanced when file sizes differ a lot
-      const batch: { index: number; file: string; cached?: unknown }[] = [];
-      while (next < files.length && batch.length < 4) {
-        const i = next++;
-        batch.push({ index: i, file: files[i], cached: cache?.get(files[i]) });
-      }
-      worker.postMessage({ batch });
     };
     worker.on('message', (msg: { results: { index: number; result: FileResult }[] }) => {
-      for (const r of msg.results) onResult(r.index, r.result);
+      outstanding--;
+      for (const r of msg.results) void onResult(r.index, r.result);
       feed();
     });
     worker.on('error', reject);
     feed();
   });
-  await Promise.all(Array.from({ length: jobs }, runOne));
+  const runMain = async () => {
+    // the workers start first; the main thread then takes one file at a time, yielding to their messages
+    await new Promise((r) => setImmediate(r));
+    for (;;) {
+      if (next >= files.length) return;
+      const i = next++;
+      await onResult(i, processFile(files[i], options, cache?.get(files[i])));
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([...Array.from({ length: jobs - 1 }, runWorker), runMain()]);
 }
 
 const STARTER_CONFIG = `{
@@ -178,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
       fingerprints: args.baseline !== undefined || args.format === 'sarif',
       stdinFilename: args.stdinFilename,
       cache: args.cache,
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
       version: VERSION,
     };
   } catch (e) {
@@ -326,6 +351,7 @@ export async function main(argv: string[]): Promise<number> {
             await emit(res);
           }
         });
+        return chain;
       });
       await chain;
     } else {

@@ -32,6 +32,8 @@ export interface ProcessOptions {
   stdinFilename?: string;
   /** `--cache`: remember results by content and configuration. */
   cache?: boolean;
+  /** `--report-unused-disable-directives`. */
+  reportUnusedDisableDirectives?: boolean;
   /** The CLI's version (part of the cache key). */
   version?: string;
 }
@@ -135,7 +137,7 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
       const found = findConfigFor(shown);
       config = found.config ?? undefined;
     }
-    const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today };
+    const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'warning' as const } : {}) };
     if (options.cache && options.mode === 'lint' && file !== '-') {
       const key = { hash: contentHash(input.text), config: contentHash(JSON.stringify([options.version, lintOptions, options.fingerprints === true])) };
       if (cached && cached.hash === key.hash && cached.config === key.config) return { ...cached.result, path: shown, cached: true };

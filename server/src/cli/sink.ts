@@ -37,7 +37,17 @@ export function streamSink(stream: Writable, end = false): Sink {
     buf = [];
     size = 0;
     if (failed) throw failed;
-    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    if (!stream.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+      });
+    }
     if (failed) throw failed;
   };
   return {

@@ -5,14 +5,16 @@ import { LineIndex } from '../lineIndex';
 import { analyseCitations, Citation } from '../citations';
 import { applyDirectives } from './directives';
 import type { LintConfig } from './config';
-import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
-import { rules } from '../rules';
+import type { Day, Diagnostic, RuleContext, Severity, TextEdit } from './types';
+import { rules, ruleIds } from '../rules';
 
 /** Options of one lint run. */
 export interface LintOptions {
   config?: LintConfig;
   /** Today's date, for date checks and inserted dates; defaults to the clock (UTC). */
   today?: Day;
+  /** Report `wikitext-lint-disable` comments that suppress nothing, with this severity. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -74,7 +76,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       ruleErrors.push({ rule: rule.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  const kept = applyDirectives(src, model.comments, lines, diagnostics);
+  const kept = applyDirectives(src, model.comments, lines, diagnostics, { knownRules: ruleIds, reportUnused: options.reportUnusedDisableDirectives });
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { doc, model, lines, diagnostics: kept, ruleErrors, citations };
 }
