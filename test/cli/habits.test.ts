@@ -117,6 +117,8 @@ test('configuration is JSONC; a syntax error names line and column', () => {
   writeFileSync(join(dir, 'a.wiki'), DUP);
   writeFileSync(join(dir, '.wikitext-lint.json'), '{\n  // duplicate names are fine here\n  "rules": {\n    "ref-duplicate-name": "off",\n  },\n}\n');
   assert.equal(run([...TODAY, join(dir, 'a.wiki')]).code, 0);
+  writeFileSync(join(dir, '.wikitext-lint.json'), '{"rules": {"ref-duplicate-name": "warn"}}');
+  assert.equal(JSON.parse(run([...TODAY, '--format', 'json', join(dir, 'a.wiki')]).out).files[0].diagnostics[0].severity, 'warning');
   writeFileSync(join(dir, '.wikitext-lint.json'), '{\n  "rules": {\n    "ref-duplicate-name" "off"\n  }\n}\n');
   const r = run([...TODAY, join(dir, 'a.wiki')]);
   assert.equal(r.code, 2);
