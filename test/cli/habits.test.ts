@@ -335,3 +335,18 @@ test('--report-unused-disable-directives, and a directive naming an unknown rule
   assert.deepEqual(d.map((x: { rule: string; range: { start: { line: number } } }) => [x.rule, x.range.start.line]), [['unused-disable-directive', 4], ['unknown-rule-in-directive', 6]]);
   assert.match(d[0].message, /"ref-empty"/);
 });
+
+test('progress on stderr when it is a terminal, not when it is a pipe', (t) => {
+  const dir = tmp();
+  for (let i = 0; i < 6; i++) writeFileSync(join(dir, `a${i}.wiki`), DUP.repeat(20000));
+  const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (probe.error) {
+    t.skip('script(1) is not installed: no pseudo-terminal to test with');
+    return;
+  }
+  const cmd = `"${process.execPath}" "${CLI}" --jobs 1 "${dir}" > /dev/null`;
+  const tty = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, WIKITEXT_LINT_PROGRESS_AFTER_MS: '0' } });
+  assert.match(tty.stdout, /\r\d+\/6 files/);
+  const pipe = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, WIKITEXT_LINT_PROGRESS_AFTER_MS: '0' } });
+  assert.doesNotMatch(pipe.stderr, /files/);
+});

@@ -326,13 +326,21 @@ export async function main(argv: string[]): Promise<number> {
     if (format !== 'stylish' && r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
   };
 
-  // progress on a terminal, for runs that take more than two seconds
+  // progress on a terminal, for runs that take more than two seconds (the delay can be set for tests)
   let done = 0;
   const started = Date.now();
-  const progress = process.stderr.isTTY && !toStderr ? setInterval(() => {
-    if (Date.now() - started > 2000) process.stderr.write(`\r${done}/${files.length} files`);
-  }, 250) : undefined;
-  progress?.unref();
+  const after = Number(process.env.WIKITEXT_LINT_PROGRESS_AFTER_MS ?? 2000);
+  const progress = process.stderr.isTTY === true && !toStderr;
+  let shown = 0;
+  const tick = () => {
+    done++;
+    if (!progress) return;
+    const now = Date.now();
+    if (now - started > after && now - shown >= 100) {
+      shown = now;
+      process.stderr.write(`\r${done}/${files.length} files`);
+    }
+  };
 
   await reporter.begin();
   try {
@@ -342,7 +350,7 @@ export async function main(argv: string[]): Promise<number> {
       let nextOut = 0;
       let chain = Promise.resolve();
       await runInWorkers(files, options, jobs, cache, (i, r) => {
-        done++;
+        tick();
         waiting.set(i, r);
         chain = chain.then(async () => {
           while (waiting.has(nextOut)) {
@@ -357,15 +365,12 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       for (const f of files) {
         await emit(processFile(f, options, cache?.get(f)));
-        done++;
+        tick();
       }
     }
     for (const p of problems) await emit({ path: p.path, error: p.message, diagnostics: [] });
   } finally {
-    if (progress) {
-      clearInterval(progress);
-      if (Date.now() - started > 2000) process.stderr.write('\r\x1b[K');
-    }
+    if (shown) process.stderr.write('\r\x1b[K');
   }
   await reporter.end(summary);
   try {
