@@ -197,10 +197,25 @@ export function helpText(): string {
       group = o.group;
       out.push('', `${group}:`);
     }
-    out.push(`  ${usage(o).padEnd(width)}${plain(o.help)}${o.repeat ? ' (repeatable)' : ''}`);
+    out.push(...wrap(`  ${usage(o).padEnd(width)}`, `${plain(o.help)}${o.repeat ? ' (repeatable)' : ''}`, 100));
   }
   out.push('', 'Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or I/O error.', '');
   return out.join('\n');
+}
+
+/** Word-wraps `text` after `lead` to `width` columns, continuation lines indented under the text. */
+function wrap(lead: string, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > width && line.trim().length && line.length > lead.length) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(lead.length);
+    }
+    line += (line.length > lead.length || line.trim().length === 0 && line.length > lead.length ? ' ' : '') + word;
+  }
+  lines.push(line.trimEnd());
+  return lines;
 }
 
 /** The README's options table (between the `cli-options` markers). */
