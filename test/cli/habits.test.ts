@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { optionsMarkdown } from '../../server/src/cli/options';
@@ -350,4 +350,17 @@ test('progress on stderr when it is a terminal, not when it is a pipe', (t) => {
   assert.match(tty.stdout, /\r\d+\/6 files/);
   const pipe = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, WIKITEXT_LINT_PROGRESS_AFTER_MS: '0' } });
   assert.doesNotMatch(pipe.stderr, /files/);
+});
+
+test('worker threads (the main thread working beside them) give the same report, in the same order, as one thread', () => {
+  const src = resolve(__dirname, '../fixtures/corpus');
+  const dir = tmp();
+  for (let copy = 0; copy < 4; copy++) for (const f of readdirSync(src)) if (f.endsWith('.wiki')) writeFileSync(join(dir, `${copy}-${f}`), readFileSync(join(src, f)));
+  const one = run([...TODAY, '--format', 'json', '--jobs', '1', dir]);
+  const two = run([...TODAY, '--format', 'json', '--jobs', '2', dir]);
+  const three = run([...TODAY, '--format', 'json', '--jobs', '3', dir]);
+  assert.ok(JSON.parse(one.out).files.length >= 8);
+  assert.equal(two.out, one.out);
+  assert.equal(three.out, one.out);
+  assert.equal(two.code, one.code);
 });
