@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, ConfigError, type LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
+import { parseJsonc } from './jsonc';
 
 /** A human reason for a file-system error. */
 export function describeFsError(e: unknown): string {
@@ -49,12 +50,7 @@ export function loadConfigFile(file: string): LintConfig {
   } catch (e) {
     throw new Error(`${file}: cannot read configuration: ${describeFsError(e)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new Error(`${file}: invalid JSON: ${(e as Error).message}`);
-  }
+  const json = parseJsonc(raw, file);
   try {
     return parseConfig(json, ruleIds);
   } catch (e) {

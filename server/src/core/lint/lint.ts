@@ -5,10 +5,10 @@ import { LineIndex } from '../lineIndex';
 import { analyseCitations, Citation } from '../citations';
 import { applyDirectives } from './directives';
 import type { LintConfig } from './config';
-import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
-import { rules } from '../rules';
 import type { SiteProfile } from '../profile';
 import type { LinkLookup } from '../links/types';
+import type { Day, Diagnostic, RuleContext, Severity, TextEdit } from './types';
+import { rules, ruleIds } from '../rules';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -19,6 +19,8 @@ export interface LintOptions {
   profile?: SiteProfile;
   /** Results of a link check, for the link-* rules (and the access-date fix); none when links were not checked. */
   links?: LinkLookup;
+  /** Report `wikitext-lint-disable` comments that suppress nothing, with this severity. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -81,7 +83,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       ruleErrors.push({ rule: rule.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
-  const kept = applyDirectives(src, model.comments, lines, diagnostics);
+  const kept = applyDirectives(src, model.comments, lines, diagnostics, { knownRules: ruleIds, reportUnused: options.reportUnusedDisableDirectives });
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { doc, model, lines, diagnostics: kept, ruleErrors, citations };
 }
@@ -105,10 +107,10 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 }
 
 /** The safe, non-snippet fixes of the diagnostics: one fix per diagnostic (its first safe one). */
-export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string): TextEdit[][] {
+export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string | ((rule: string) => boolean)): TextEdit[][] {
   const out: TextEdit[][] = [];
   for (const d of diagnostics) {
-    if (onlyRule && d.rule !== onlyRule) continue;
+    if (onlyRule && (typeof onlyRule === 'string' ? d.rule !== onlyRule : !onlyRule(d.rule))) continue;
     const fix = d.fixes.find((f) => f.safe && !f.snippet);
     if (fix) out.push(fix.edits);
   }
@@ -119,7 +121,7 @@ export function safeFixEdits(diagnostics: Diagnostic[], onlyRule?: string): Text
  * Applies every safe fix, re-linting until nothing changes (at most 10 passes). A fix made of several edits is
  * applied whole or not at all: groups that overlap an earlier-taken group are left for the next pass.
  */
-export function fixAll(text: string, options: LintOptions = {}, onlyRule?: string): { text: string; fixed: number; passes: number } {
+export function fixAll(text: string, options: LintOptions = {}, onlyRule?: string | ((rule: string) => boolean)): { text: string; fixed: number; passes: number } {
   let current = text;
   let fixed = 0;
   let passes = 0;
