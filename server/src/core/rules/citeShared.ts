@@ -1,4 +1,5 @@
 /** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
+import { leadingSpace, trailingSpace } from '../safeText';
 import type { Citation, CitationParam } from '../citations';
 import type { RuleContext, TextEdit } from '../lint/types';
 import { detectDateFormat, formatDate } from '../cs1/dates';
@@ -46,15 +47,18 @@ export function insertParam(src: string, c: Citation, after: readonly string[], 
   if (model) {
     const p = model.node;
     const raw = src.slice(p.start, p.valueNode.start); // "|name=" with its spacing
-    const m = /^\|(\s*)[^=]*?(\s*)=(\s*)$/.exec(raw);
-    const [, beforeName, beforeEq, afterEq] = m ?? ['', '', '', ''];
+    // `|`, space, name, space, `=`, space (split by hand: the regular expression backtracked on long runs of spaces)
+    const eq = raw.indexOf('=');
+    const [beforeName, beforeEq, afterEq] = raw.startsWith('|') && eq > 0
+      ? splitNameSpacing(raw.slice(1, eq), raw.slice(eq + 1))
+      : ['', '', ''];
     // the whitespace that ends the anchor's value (a newline, for one-per-line citations) goes before the new pipe
     const value0 = src.slice(p.valueNode.start, p.valueNode.end);
-    const trailing = /\s*$/.exec(value0)![0];
+    const trailing = trailingSpace(value0);
     // ` |a=1 |b=2`: the space before each pipe ends the previous value; copy it when the anchor has none
     const index = named.indexOf(model);
     const prev = index > 0 ? named[index - 1].node : null;
-    const sep = trailing || (prev ? /[ \t]*$/.exec(src.slice(prev.valueNode.start, prev.valueNode.end))![0] : '');
+    const sep = trailing || (prev ? trailingSpace(src.slice(prev.valueNode.start, prev.valueNode.end), true) : '');
     text = `${sep}|${beforeName}${name}${beforeEq}=${afterEq}${value}`;
     const at = p.valueNode.end - trailing.length;
     return { start: at, end: at, newText: text };
@@ -80,4 +84,11 @@ export function templateNameRange(src: string, t: { nameNode: { start: number; e
  */
 export function removeParamEdit(p: { start: number; end: number }): TextEdit {
   return { start: p.start, end: p.end, newText: '' };
+}
+
+/** The spacing around a parameter name: before it, after it, and after the `=` (all empty when it is not plain spacing). */
+function splitNameSpacing(name: string, afterEq: string): [string, string, string] {
+  if (trailingSpace(afterEq) !== afterEq) return ['', '', ''];
+  const before = leadingSpace(name);
+  return [before, before.length === name.length ? '' : trailingSpace(name), afterEq];
 }
