@@ -1,0 +1,40 @@
+/** The parser's hostile generators (test/parser/hostile.test.ts), shared with the rule and feature growth tests: each makes about n characters. */
+export const HOSTILE: [string, (n: number) => string][] = [
+  ['{{', (n) => '{{'.repeat(n / 2)],
+  ['[[', (n) => '[['.repeat(n / 2)],
+  ['<ref>', (n) => '<ref>'.repeat(n / 5)],
+  ['{|', (n) => '{|\n'.repeat(n / 3)],
+  ["'''", (n) => "'''".repeat(n / 3)],
+  ['<!--', (n) => '<!--'.repeat(n / 4)],
+  ['{{a|', (n) => '{{a|'.repeat(n / 4)],
+  ['[[a|', (n) => '[[a|'.repeat(n / 4)],
+  ['[http://', (n) => '[http://x '.repeat(n / 10)],
+  ['<span a="', (n) => '<span a="'.repeat(n / 9)],
+  ['<ref><ref>', (n) => 'x<ref>a<ref>b</ref>'.repeat(n / 20)],
+  ['deep {{', (n) => '{{a|'.repeat(n / 6) + 'x' + '}}'.repeat(n / 6)],
+  ['deep [[', (n) => '[[a|'.repeat(n / 6) + 'x' + ']]'.repeat(n / 6)],
+  ['deep tables', (n) => '{|\n|\n'.repeat(n / 10) + '|}\n'.repeat(n / 10)],
+  ['one long line', (n) => 'word [[link]] {{t|a=b}} '.repeat(n / 25)],
+  ['refs with one name', (n) => '<ref name="a">x</ref>'.repeat(n / 21)],
+  ['table cells', (n) => '{|\n' + '| c\n'.repeat(n / 4) + '|}'],
+];
+
+/** The hostile values of issue 17, each in the place a rule or feature reads it; about n characters. */
+export const HOSTILE_VALUES: [string, (n: number) => string][] = [
+  ['|date=a + spaces + b', (n) => `<ref>{{cite web |url=https://example.org/ |title=T |date=a${' '.repeat(n)}b}}</ref>`],
+  ['|access-date= of spaces and digits', (n) => `<ref>{{cite web |url=https://example.org/ |title=T |access-date=1${' 1'.repeat(n / 2)}}}</ref>`],
+  ['|url= host a-a-a-...', (n) => `<ref>{{cite web |url=https://${'a-'.repeat(n / 2)}a |title=T}}</ref>`],
+  ['|archive-url= Wayback digits', (n) => `<ref>{{cite web |url=https://e.org/ |title=T |archive-url=https://web.archive.org/web/${'1'.repeat(n)} |archive-date=2020-01-01}}</ref>`],
+  ['|url= of "//web.archive.org/" repeated', (n) => `<ref>{{cite web |url=https://e.org/ |title=T |archive-url=https:${'//web.archive.org/'.repeat(n / 18)} |archive-date=2020-01-01}}</ref>`],
+  ['"a == " + spaces + "x"', (n) => 'a == ' + ' '.repeat(n) + 'x'],
+  ['"== " + words', (n) => 'a == ' + 'b '.repeat(n / 2) + '='],
+  ['title of "<"', (n) => `<ref name="r">{{cite web |url=https://example.org/ |title=${'<'.repeat(n)}}}</ref><ref name="r"/>`],
+  ['title of "<a"', (n) => `<ref name="r">{{cite web |url=https://example.org/ |title=${'<a'.repeat(n / 2)}}}</ref><ref name="r"/>`],
+  ['title of "[["', (n) => `<ref name="r">{{cite web |url=https://example.org/ |title=${'[['.repeat(n / 2)}}}</ref><ref name="r"/>`],
+  ['title of "[//a "', (n) => `<ref name="r">{{cite web |url=https://example.org/ |title=${'[//a '.repeat(n / 5)}}}</ref><ref name="r"/>`],
+  ['title of "[http://a "', (n) => `<ref name="r">{{cite web |url=https://example.org/ |title=${'[http://a '.repeat(n / 10)}}}</ref><ref name="r"/>`],
+  ['parameter name of spaces', (n) => `<ref>{{cite web |url=https://e.org/ |title=T |${' '.repeat(n)}a =x}}</ref>`],
+  ['value ending in spaces', (n) => `<ref>{{cite web |title=T |url=https://e.org/${' '.repeat(n)}x }}</ref>`],
+  ['many fixes', (n) => '<ref>{{cite web |url=https://example.org/ |title=T |deadurl=yes}}</ref>\n'.repeat(n / 70)],
+  ['ref name of dashes', (n) => `<ref>{{cite web |url=https://a${'-'.repeat(n)}b.org/ |title=T}}</ref><ref>{{cite web |url=https://a${'-'.repeat(n)}b.org/ |title=T}}</ref>`],
+];
