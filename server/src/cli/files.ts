@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, ConfigError, LintConfig } from '../core/lint/config';
 import { ruleIds } from '../core/rules';
+import { findConfigFor as findConfigIn } from './configLookup';
+import { readRegularFile, RefusedFile, CONFIG_SIZE_CAP, INPUT_SIZE_CAP } from '../readLimited';
+export { clearConfigCache } from './configLookup';
 
 /** Extensions linted when a directory is given. */
 export const WIKITEXT_EXTENSIONS = ['.wiki', '.wikitext', '.mediawiki'];
@@ -171,12 +174,11 @@ export function readWikitext(file: string): WikitextFile {
   if (file === '-') {
     buf = fs.readFileSync(0);
   } else {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new Error('is a directory');
-    buf = fs.readFileSync(file);
+    // a regular file only, read up to a cap (a device or FIFO named by a glob or a link must not hang the run)
+    buf = readRegularFile(file, INPUT_SIZE_CAP).data;
   }
-  const sample = buf.subarray(0, 8192);
-  if (sample.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
+  // The whole file, not its first 8 KB: wikitext never holds a NUL, and a file is binary or not wherever its NUL is.
+  if (buf.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
@@ -233,34 +235,22 @@ export function writeWikitextAtomic(file: string, content: WikitextFile): void {
   }
 }
 
-const configCache = new Map<string, LintConfig | null>();
-
-/** The `.wikitext-lint.json` that applies to a file: the nearest one upward from its folder. */
-export function findConfigFor(file: string): { config: LintConfig | null; path: string | null } {
-  let dir = path.resolve(file === '-' ? '.' : path.dirname(file));
-  for (;;) {
-    const candidate = path.join(dir, '.wikitext-lint.json');
-    if (configCache.has(candidate)) {
-      const c = configCache.get(candidate)!;
-      if (c) return { config: c, path: candidate };
-    } else if (fs.existsSync(candidate)) {
-      const c = loadConfigFile(candidate);
-      configCache.set(candidate, c);
-      return { config: c, path: candidate };
-    } else configCache.set(candidate, null);
-    const parent = path.dirname(dir);
-    if (parent === dir) return { config: null, path: null };
-    dir = parent;
-  }
+/**
+ * The `.wikitext-lint.json` that applies to a file: the nearest one upward from its folder, up to `root` (the
+ * workspace folder) or else the git repository's root. See configLookup.ts.
+ */
+export function findConfigFor(file: string, root?: string): { config: LintConfig | null; path: string | null } {
+  return findConfigIn(file, loadConfigFile, root);
 }
 
 /** Reads and validates a configuration file; throws an Error naming the file, and the key at fault. */
 export function loadConfigFile(file: string): LintConfig {
   let raw: string;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    // a regular file of at most a few MB: a link to /dev/zero or a FIFO must not hang or exhaust memory
+    raw = readRegularFile(file, CONFIG_SIZE_CAP).data.toString('utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read configuration: ${describeFsError(e)}`);
+    throw new Error(`${file}: cannot read configuration: ${e instanceof RefusedFile ? e.message : describeFsError(e)}`);
   }
   let json: unknown;
   try {
