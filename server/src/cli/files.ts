@@ -10,6 +10,7 @@ import { ruleIds } from '../core/rules';
 import { findConfigFor as findConfigIn } from './configLookup';
 import { readRegularFile, RefusedFile, CONFIG_SIZE_CAP, INPUT_SIZE_CAP } from '../readLimited';
 export { clearConfigCache } from './configLookup';
+import { TEMPORARY_NAME, type ReadSnapshot } from './safeWrite';
 
 /** Extensions linted when a directory is given. */
 export const WIKITEXT_EXTENSIONS = ['.wiki', '.wikitext', '.mediawiki'];
@@ -78,7 +79,7 @@ function walkDirectory(dir: string, visited: Set<string>, add: (f: string) => vo
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name === 'node_modules' || e.name === '.git') continue;
+    if (e.name === 'node_modules' || e.name === '.git' || TEMPORARY_NAME.test(e.name)) continue;
     const p = path.join(dir, e.name);
     // Symbolic links inside a walked directory are not followed: linting (and above all --fix) must stay
     // inside the paths it was given. A link named on the command line is the user's explicit choice.
@@ -123,12 +124,15 @@ export function expandGlob(pattern: string): string[] {
     const seg = rest[k];
     if (seg === '**') {
       match(dir, k + 1);
-      for (const e of entries) if (isDirectoryEntry(dir, e)) match(path.join(dir, e.name), k);
+      // like directory walks, `**` never follows a symbolic link: it could lead out of the tree
+      for (const e of entries) if (e.isDirectory()) match(path.join(dir, e.name), k);
       return;
     }
     const re = new RegExp('^' + seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
     for (const e of entries) {
       if (!re.test(e.name)) continue;
+      // links below the literal base are not followed (the tree must not be left); nor are our temporary files matched
+      if (e.isSymbolicLink() || TEMPORARY_NAME.test(e.name)) continue;
       const p = path.join(dir, e.name);
       if (k + 1 === rest.length) {
         if (!isDirectoryEntry(dir, e)) out.push(p);
@@ -166,16 +170,20 @@ export function describeFsError(e: unknown): string {
 export interface WikitextFile {
   text: string;
   bom: boolean;
+  /** The bytes and identity read (files only, not standard input): --fix writes only if the file still holds them. */
+  source?: ReadSnapshot;
 }
 
 /** Reads a file (or standard input for `-`) as UTF-8 wikitext; throws an Error whose message says why not. */
 export function readWikitext(file: string): WikitextFile {
   let buf: Buffer;
+  let source: ReadSnapshot | undefined;
   if (file === '-') {
     buf = fs.readFileSync(0);
   } else {
     // a regular file only, read up to a cap (a device or FIFO named by a glob or a link must not hang the run)
-    buf = readRegularFile(file, INPUT_SIZE_CAP).data;
+    source = readRegularFile(file, INPUT_SIZE_CAP);
+    buf = source.data;
   }
   // The whole file, not its first 8 KB: wikitext never holds a NUL, and a file is binary or not wherever its NUL is.
   if (buf.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
@@ -186,7 +194,7 @@ export function readWikitext(file: string): WikitextFile {
     throw new Error(`not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)})`);
   }
   const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom };
+  return { text: bom ? text.slice(1) : text, bom, ...(source ? { source } : {}) };
 }
 
 function firstInvalidUtf8(buf: Buffer): number {

@@ -3,7 +3,9 @@
  * the main thread and in worker threads.
  */
 import { lstatSync } from 'node:fs';
-import { findConfigFor, readWikitext, writeWikitextAtomic, describeFsError } from './files';
+import { findConfigFor, readWikitext, describeFsError } from './files';
+import { writeFixedFile } from './safeWrite';
+import { INPUT_SIZE_CAP } from '../readLimited';
 import { fixAll, lint } from '../core/lint/lint';
 import { mergeConfigs, LintConfig } from '../core/lint/config';
 import type { Day, Diagnostic, Severity } from '../core/lint/types';
@@ -105,12 +107,14 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
     let text = input.text;
     if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
       const fixed = fixAll(text, lintOptions);
-      result.fixed = fixed.fixed;
+      if (options.mode === 'fix-dry-run') result.fixed = fixed.fixed;
       if (fixed.text !== text) {
         if (options.mode === 'fix') {
           if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed.text);
           else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
-          else writeWikitextAtomic(file, { text: fixed.text, bom: input.bom });
+          else writeFixedFile(file, input.source!, (input.bom ? '\ufeff' : '') + fixed.text, INPUT_SIZE_CAP);
+          // counted only once written: a file that could not be written reports its error, not "N fixes applied"
+          result.fixed = fixed.fixed;
         } else result.diff = unifiedDiff(file, text, fixed.text);
         text = fixed.text;
       }
