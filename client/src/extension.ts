@@ -23,7 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'wikitext' },
       { scheme: 'vscode-vfs', language: 'wikitext' },
     ],
-    synchronize: { configurationSection: 'wikitext' },
+    // .wikitext-lint.json changes reach the server as workspace/didChangeWatchedFiles (it re-lints open documents)
+    synchronize: { configurationSection: 'wikitext', fileEvents: vscode.workspace.createFileSystemWatcher('**/.wikitext-lint.json') },
+    // In Restricted Mode the server does not read the workspace's .wikitext-lint.json (see package.json untrustedWorkspaces)
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true },
     outputChannelName: 'Wikitext Language Server',
   };
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
@@ -50,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
   );
+  // Trust granted: restart so the server reads the workspace's configuration file.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

@@ -14,6 +14,7 @@ import {
   ErrorCodes,
   LSPErrorCodes,
   StreamMessageReader,
+  DidChangeWatchedFilesNotification,
   StreamMessageWriter,
   type MessageReader,
   type DataCallback,
@@ -39,6 +40,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
   let pullDiagnostics = false;
   let hasConfigurationCapability = false;
+  let registerConfigWatcher = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
@@ -119,6 +121,9 @@ export function startServer(connection: Connection = createDefaultConnection()):
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     hasConfigurationCapability = !!caps.workspace?.configuration;
     settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; watchesConfigFiles?: unknown };
+    settings.setWorkspaceTrusted(init.workspaceTrusted !== false);
+    registerConfigWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && init.watchesConfigFiles !== true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -142,11 +147,24 @@ export function startServer(connection: Connection = createDefaultConnection()):
     };
   });
 
-  connection.onDidChangeConfiguration(guard('didChangeConfiguration', () => {
+  function relintAll(): void {
     settings.invalidate();
     if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }
+
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', relintAll));
+
+  // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => {
+    if (p.changes.some((c) => c.uri.endsWith('/.wikitext-lint.json') || c.uri.endsWith('%2F.wikitext-lint.json'))) relintAll();
   }));
+  connection.onInitialized(() => {
+    // clients that do not watch files themselves (other editors) are asked to
+    if (registerConfigWatcher) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.wikitext-lint.json' }] }).catch(() => undefined);
+    }
+  });
 
   documents.onDidOpen((e) => schedulePush(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedulePush(e.document.uri, 150));

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { findConfigFor } from './cli/files';
+import { findConfigFor, clearConfigCache } from './cli/files';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
@@ -33,6 +33,8 @@ export class SettingsStore {
   private version = 1;
   private warned = new Set<string>();
   private folders: string[] = [];
+  /** False in an untrusted workspace (VS Code's Restricted Mode): the workspace's `.wikitext-lint.json` is not read. */
+  private readWorkspaceConfig = true;
 
   constructor(private connection: Connection) {}
 
@@ -40,7 +42,24 @@ export class SettingsStore {
     this.folders = folders;
   }
 
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.readWorkspaceConfig = trusted;
+  }
+
+  /** The workspace folder holding a file (the innermost), where the configuration lookup stops. */
+  private folderOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) {
+      if (!f.startsWith('file:')) continue;
+      const dir = fileURLToPath(f);
+      const rel = path.relative(dir, file);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || dir.length > best.length)) best = dir;
+    }
+    return best;
+  }
+
   invalidate(): void {
+    clearConfigCache();
     this.cache.clear();
     this.version++;
   }
@@ -67,15 +86,18 @@ export class SettingsStore {
 
   private async load(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
     let fileConfig: LintConfig | undefined;
-    if (uri.startsWith('file:')) {
+    if (!this.readWorkspaceConfig) {
+      // Restricted Mode: nothing from the workspace
+    } else if (uri.startsWith('file:')) {
       try {
-        fileConfig = findConfigFor(fileURLToPath(uri)).config ?? undefined;
+        const file = fileURLToPath(uri);
+        fileConfig = findConfigFor(file, this.folderOf(file)).config ?? undefined;
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }
     } else if (this.folders[0]?.startsWith('file:')) {
       try {
-        fileConfig = findConfigFor(path.join(fileURLToPath(this.folders[0]), 'untitled.wiki')).config ?? undefined;
+        fileConfig = findConfigFor(path.join(fileURLToPath(this.folders[0]), 'untitled.wiki'), fileURLToPath(this.folders[0])).config ?? undefined;
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }
