@@ -14,6 +14,8 @@ import {
   ErrorCodes,
   LSPErrorCodes,
   StreamMessageReader,
+  SocketMessageReader,
+  SocketMessageWriter,
   DidChangeWatchedFilesNotification,
   StreamMessageWriter,
   type MessageReader,
@@ -24,6 +26,7 @@ import {
   type InitializeResult,
   type CancellationToken,
 } from 'vscode-languageserver/node';
+import * as net from 'node:net';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSettings, SettingsStore } from './serverSettings';
 import { analyse, Analysis } from './core/analysis';
@@ -296,6 +299,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
  * are answered with JSON-RPC's -32600 Invalid Request here: the protocol library would drop them unanswered.
  */
 function createDefaultConnection(): Connection {
+  const socket = socketArgument(process.argv.slice(2));
+  if (socket !== undefined) return createSocketConnection(socket);
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
   const writer = new StreamMessageWriter(process.stdout);
   const inner = new StreamMessageReader(process.stdin);
@@ -322,6 +327,41 @@ function createDefaultConnection(): Connection {
   process.stdin.on('end', exitOnClose);
   process.stdin.on('close', exitOnClose);
   return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+/**
+ * `--socket=PORT` (or `--socket PORT`): the port number, undefined when the option is absent. A missing or
+ * invalid value is a usage error (exit 2 with a message; the library threw an "uncaught exception" and exited 0).
+ */
+function socketArgument(args: string[]): number | undefined {
+  const i = args.findIndex((a) => a === '--socket' || a.startsWith('--socket='));
+  if (i < 0) return undefined;
+  const value = args[i] === '--socket' ? args[i + 1] : args[i].slice('--socket='.length);
+  const port = Number(value);
+  if (!value || !/^\d+$/.test(value) || port < 1 || port > 65535) {
+    process.stderr.write(`wikitext-lint server: --socket needs a port number from 1 to 65535 (--socket=PORT), got ${value ? JSON.stringify(value) : 'nothing'}\n`);
+    process.exit(2);
+  }
+  return port;
+}
+
+/**
+ * Connects to the client listening on 127.0.0.1:PORT (as vscode-languageserver does). If nothing listens,
+ * says so and exits 2 (the library exited 0 silently); when the client closes the connection, exits 0.
+ */
+function createSocketConnection(port: number): Connection {
+  const socket = net.createConnection({ port, host: '127.0.0.1' });
+  let connected = false;
+  socket.on('connect', () => (connected = true));
+  socket.on('error', (e) => {
+    if (connected) return;
+    process.stderr.write(`wikitext-lint server: cannot connect to 127.0.0.1:${port} (${(e as NodeJS.ErrnoException).code ?? e.message}): start the client's socket first\n`);
+    process.exit(2);
+  });
+  socket.on('close', () => {
+    if (connected) process.exit(0);
+  });
+  return createConnection(ProposedFeatures.all, new SocketMessageReader(socket), new SocketMessageWriter(socket));
 }
 
 // Never let an unexpected error end the process: log it and keep serving.
