@@ -211,7 +211,10 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options });
+    // The automatic lightbulb request (every cursor move) shows no source actions: skip the whole-file
+    // fix-all there (a second of work on a large article); the Source Action menu and fix-on-save ask for it.
+    const only = p.context.only ?? (p.context.triggerKind === 2 ? [CodeActionKind.QuickFix] : undefined);
+    const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only, lintOptions: options });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
     return actions;

@@ -116,7 +116,7 @@ test('hovers on one document are answered while a hostile document is analysed (
     const slow = Promise.all([
       rulesOf(s, hostile),
       s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: hostile } }),
-      s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: hostile }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }),
+      s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: hostile }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], triggerKind: 2 } }), // the automatic lightbulb request
     ]).then(() => performance.now() - t0);
     const hovers: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -129,6 +129,22 @@ test('hovers on one document are answered while a hostile document is analysed (
     console.log(`# responsiveness: slowest hover on another document ${slowest.toFixed(0)} ms while a ${(text.length / 1024).toFixed(0)} KB hostile document was analysed (${hostileMs.toFixed(0)} ms for its diagnostics, symbols and code actions)`);
     // generous: the whole hostile document is analysed in well under this on a loaded machine
     assert.ok(slowest < 10_000, `a hover waited ${slowest.toFixed(0)} ms`);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the automatic lightbulb request does not compute the whole-file fix-all; the Source Action request does', { timeout: 30_000 }, async () => {
+  const s = await startServer(SERVER, { pull: true });
+  try {
+    const uri = 'file:///virtual/fixable.wiki';
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: FIXABLE.repeat(3) } });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const kinds = async (context: Record<string, unknown>) =>
+      ((await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], ...context } })) as { kind?: string }[]).map((x) => x.kind);
+    assert.ok(!(await kinds({ triggerKind: 2 })).includes('source.fixAll.wikitext'));
+    assert.ok((await kinds({ triggerKind: 1, only: ['source'] })).includes('source.fixAll.wikitext'));
+    assert.ok((await kinds({})).includes('source.fixAll.wikitext'));
   } finally {
     await s.stop();
   }
