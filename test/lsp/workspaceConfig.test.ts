@@ -149,3 +149,22 @@ test('the automatic lightbulb request does not compute the whole-file fix-all; t
     await s.stop();
   }
 });
+
+test('a long file:// URI is answered in time linear in its length', { timeout: 60_000 }, async () => {
+  const s = await startServer(SERVER, { pull: true });
+  try {
+    const time = async (n: number, tag: string) => {
+      const uri = 'file:///' + 'a/'.repeat(n / 2) + tag + '.wiki';
+      const t0 = performance.now();
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: FIXABLE } });
+      assert.ok((await rulesOf(s, uri)).includes('cite-missing-access-date'));
+      await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      return performance.now() - t0;
+    };
+    await time(1000, 'warm');
+    const small = Math.max(await time(8_000, 'small'), 5), large = await time(64_000, 'large');
+    assert.ok(large < small * 30 + 200, `8 KB URI: ${small.toFixed(0)} ms, 64 KB URI: ${large.toFixed(0)} ms`);
+  } finally {
+    await s.stop();
+  }
+});
