@@ -29,7 +29,7 @@ import {
 import * as net from 'node:net';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSettings, SettingsStore } from './serverSettings';
-import { analyse, Analysis } from './core/analysis';
+import { analyseInSteps, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, toLspDiagnostic } from './core/features/codeActions';
 import { ruleDocsUrl } from './cli/format';
 import { features } from './core/features';
@@ -45,6 +45,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   let hasConfigurationCapability = false;
   let registerConfigWatcher = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  const inflight = new Map<string, { version: number; settingsVersion: number; promise: Promise<Analysis> }>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
   function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
@@ -85,13 +86,28 @@ export function startServer(connection: Connection = createDefaultConnection()):
     }
     const current = documents.get(uri);
     if (!current) return null;
+    // An analysis of this version already under way (it pauses between parse and rules): share it.
+    const running = inflight.get(uri);
+    if (running && running.version === current.version && running.settingsVersion === sv) return running.promise;
     const previous = cache.get(uri)?.analysis;
     // the previous tree is consumed by the incremental parse: forget it first, whatever happens next
     cache.delete(uri);
-    const analysis = analyse(current.getText(), options, previous);
-    for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    cache.set(uri, { version: current.version, settingsVersion: sv, analysis });
-    return analysis;
+    const version = current.version;
+    const promise = (async () => {
+      // Between the parse and the rules, other requests (another document's hover) are answered.
+      const analysis = await analyseInSteps(current.getText(), options, previous, () => new Promise((r) => setImmediate(r)));
+      for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
+      // a newer version may have been analysed meanwhile: never replace it with this older one
+      const newer = cache.get(uri);
+      if (!newer || newer.version < version || (newer.version === version && newer.settingsVersion !== sv)) cache.set(uri, { version, settingsVersion: sv, analysis });
+      return analysis;
+    })();
+    inflight.set(uri, { version, settingsVersion: sv, promise });
+    try {
+      return await promise;
+    } finally {
+      if (inflight.get(uri)?.promise === promise) inflight.delete(uri);
+    }
   }
 
   function requireDoc(a: Analysis | null, uri: string): Analysis {
