@@ -65,7 +65,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return [fixAll];
       },
     },
-    synchronize: { configurationSection: 'wikitext' },
+    // .wikitext-lint.json changes reach the server as workspace/didChangeWatchedFiles (it re-lints open documents)
+    synchronize: { configurationSection: 'wikitext', fileEvents: vscode.workspace.createFileSystemWatcher('**/.wikitext-lint.json') },
+    // In Restricted Mode the server does not read the workspace's .wikitext-lint.json (see package.json untrustedWorkspaces)
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true },
     outputChannelName: 'Wikitext Language Server',
   };
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
@@ -123,6 +126,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerLinkCommands(context, () => client);
+  // Trust granted: restart so the server reads the workspace's configuration file.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

@@ -8,9 +8,11 @@ import * as path from 'node:path';
 import { describeFsError } from '../configFiles';
 
 // Configuration lookup is shared with the server: it lives in ../configFiles.ts.
-export { describeFsError, findConfigFor, loadConfigFile } from '../configFiles';
+export { clearConfigCache, describeFsError, findConfigFor, loadConfigFile } from '../configFiles';
 import { isUtf8 } from 'node:buffer';
 import type { IgnoreRules } from './ignore';
+import { readRegularFile, INPUT_SIZE_CAP } from '../readLimited';
+import { TEMPORARY_NAME, type ReadSnapshot } from './safeWrite';
 
 /** Extensions linted when a directory is given. */
 export const WIKITEXT_EXTENSIONS = ['.wiki', '.wikitext', '.mediawiki', '.mw'];
@@ -81,7 +83,7 @@ function walkDirectory(dir: string, visited: Set<string>, add: (f: string) => vo
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name === 'node_modules' || e.name === '.git') continue;
+    if (e.name === 'node_modules' || e.name === '.git' || TEMPORARY_NAME.test(e.name)) continue;
     const p = path.join(dir, e.name);
     // Symbolic links inside a walked directory are not followed: linting (and above all --fix) must stay
     // inside the paths it was given. A link named on the command line is the user's explicit choice.
@@ -127,12 +129,15 @@ export function expandGlob(pattern: string): string[] {
     const seg = rest[k];
     if (seg === '**') {
       match(dir, k + 1);
-      for (const e of entries) if (isDirectoryEntry(dir, e)) match(path.join(dir, e.name), k);
+      // like directory walks, `**` never follows a symbolic link: it could lead out of the tree
+      for (const e of entries) if (e.isDirectory()) match(path.join(dir, e.name), k);
       return;
     }
     const re = new RegExp('^' + seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
     for (const e of entries) {
       if (!re.test(e.name)) continue;
+      // links below the literal base are not followed (the tree must not be left); nor are our temporary files matched
+      if (e.isSymbolicLink() || TEMPORARY_NAME.test(e.name)) continue;
       const p = path.join(dir, e.name);
       if (k + 1 === rest.length) {
         if (!isDirectoryEntry(dir, e)) out.push(p);
@@ -159,26 +164,29 @@ export interface WikitextFile {
   bom: boolean;
   /** Set when the file was UTF-16 (with a BOM); absent for UTF-8. */
   encoding?: 'utf-16le' | 'utf-16be';
+  /** The bytes and identity read (files only, not standard input): --fix writes only if the file still holds them. */
+  source?: ReadSnapshot;
 }
 
 /** Reads a file (or standard input for `-`) as UTF-8 wikitext; throws an Error whose message says why not. */
 export function readWikitext(file: string): WikitextFile {
   let buf: Buffer;
+  let source: ReadSnapshot | undefined;
   if (file === '-') {
     buf = fs.readFileSync(0);
   } else {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new Error('is a directory');
-    buf = fs.readFileSync(file);
+    // a regular file only, read up to a cap (a device or FIFO named by a glob or a link must not hang the run)
+    source = readRegularFile(file, INPUT_SIZE_CAP);
+    buf = source.data;
   }
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return decodeUtf16(buf);
-  const sample = buf.subarray(0, 8192);
-  if (sample.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return { ...decodeUtf16(buf), ...(source ? { source } : {}) };
+  // The whole file, not its first 8 KB: wikitext never holds a NUL, and a file is binary or not wherever its NUL is.
+  if (buf.includes(0)) throw new Error('binary file (contains NUL bytes), not wikitext');
   // isUtf8 validates in native code; a fatal TextDecoder took a tenth of the CLI's time on the corpus
   if (!isUtf8(buf)) throw new Error(`not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)})`);
   const text = buf.toString('utf8');
   const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom };
+  return { text: bom ? text.slice(1) : text, bom, ...(source ? { source } : {}) };
 }
 
 /** A UTF-16 file with its byte order mark (LE or BE): decoded; written back as UTF-8 by --fix. */

@@ -3,7 +3,9 @@
  * the main thread and in worker threads.
  */
 import { lstatSync } from 'node:fs';
-import { findConfigFor, readWikitext, writeWikitextAtomic, describeFsError } from './files';
+import { findConfigFor, readWikitext, describeFsError, writeWikitextAtomic } from './files';
+import { writeFixedFile } from './safeWrite';
+import { INPUT_SIZE_CAP } from '../readLimited';
 import { fixAll, lint } from '../core/lint/lint';
 import { mergeConfigs, LintConfig } from '../core/lint/config';
 import type { Day, Diagnostic, Severity } from '../core/lint/types';
@@ -150,7 +152,9 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
     const hit = processText(result, input.text, options, config, profile, (fixed) => {
       if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
       else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
-      else writeWikitextAtomic(file, { text: fixed, bom: input.bom, encoding: input.encoding });
+      // UTF-16 files are encoded back as they came; others are written only if the file still holds what was read
+      else if (input.encoding || !input.source) writeWikitextAtomic(file, { text: fixed, bom: input.bom, encoding: input.encoding });
+      else writeFixedFile(file, input.source, (input.bom ? '\ufeff' : '') + fixed, INPUT_SIZE_CAP);
     }, file !== '-' ? cached : undefined, file !== '-');
     if (hit) return { ...hit.result, path: shown, cached: true };
   } catch (e) {
@@ -194,10 +198,13 @@ export function processText(result: FileResult, text: string, options: ProcessOp
     const only = options.fixRules ? new Set(options.fixRules) : undefined;
     const fixed = fixAll(start, lintOptions, only && ((id: string) => only.has(id)));
     fixed.fixed += filled;
-    result.fixed = fixed.fixed;
+    // with --fix, counted only once written: a file that could not be written reports its error, not "N fixes applied"
+    if (options.mode === 'fix-dry-run' || fixed.text === text) result.fixed = fixed.fixed;
     if (fixed.text !== text) {
-      if (options.mode === 'fix') write(fixed.text);
-      else result.diff = unifiedDiff(result.path, text, fixed.text);
+      if (options.mode === 'fix') {
+        write(fixed.text);
+        result.fixed = fixed.fixed;
+      } else result.diff = unifiedDiff(result.path, text, fixed.text);
       text = fixed.text;
     }
   }

@@ -9,6 +9,7 @@ import type { SiteProfile } from '../profile';
 import type { LinkLookup } from '../links/types';
 import type { Day, Diagnostic, RuleContext, Severity, TextEdit } from './types';
 import { rules, ruleIds } from '../rules';
+import { TakenRanges } from './intervals';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -94,16 +95,22 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
  */
 export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: number } {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
+  const kept: TextEdit[] = [];
   let limit = Infinity;
-  let applied = 0;
   for (const e of sorted) {
     if (e.end > limit || e.start > e.end || e.start < 0 || e.end > text.length) continue;
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    kept.push(e);
     limit = e.start;
-    applied++;
   }
-  return { text: out, applied };
+  // One join instead of rebuilding the whole text per edit (quadratic in the number of edits).
+  const parts: string[] = [];
+  let pos = 0;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    parts.push(text.slice(pos, kept[i].start), kept[i].newText);
+    pos = kept[i].end;
+  }
+  parts.push(text.slice(pos));
+  return { text: parts.join(''), applied: kept.length };
 }
 
 /** The safe, non-snippet fixes of the diagnostics: one fix per diagnostic (its first safe one). */
@@ -130,16 +137,18 @@ export function fixAll(text: string, options: LintOptions = {}, onlyRule?: strin
     const groups = safeFixEdits(result.diagnostics, onlyRule);
     if (!groups.length) break;
     const chosen: TextEdit[] = [];
-    const taken: [number, number][] = [];
+    const taken = new TakenRanges();
     for (const g of groups) {
-      const lo = Math.min(...g.map((e) => e.start)), hi = Math.max(...g.map((e) => e.end));
-      if (taken.some(([a, b]) => lo < b && a < hi || (lo === hi && (lo === a || lo === b)) || (a === b && (a === lo || a === hi)))) continue;
-      taken.push([lo, hi]);
-      chosen.push(...g);
+      let lo = Infinity, hi = -Infinity;
+      for (const e of g) {
+        lo = Math.min(lo, e.start);
+        hi = Math.max(hi, e.end);
+      }
+      if (taken.take(lo, hi)) chosen.push(...g);
     }
     const { text: next, applied } = applyEdits(current, chosen);
     if (!applied || next === current) break;
-    fixed += taken.length;
+    fixed += taken.size;
     current = next;
   }
   return { text: current, fixed, passes };
