@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { expandPaths, findConfigFor, loadConfigFile, writeWikitextAtomic, describeFsError } from './files';
 import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
-import { prepareLinks } from '../links/cli';
+import { prepareLinks } from './linkPrep';
 import type { LookupFunction } from 'node:net';
 import { listRulesText } from '../core/rules/meta';
 import { processFile, FileResult, ProcessOptions } from './processFile';
