@@ -15,7 +15,11 @@ const CLI = resolve(__dirname, '../../dist/cli.js');
 const ROOT = resolve(__dirname, '../..');
 const TODAY = ['--today', '2026-11-28'];
 const MISSING = '<ref>{{cite web|url=https://example.org/x|title=X}}</ref>\n';
-const DEPRECATED = '<ref>{{cite web|url=https://example.org/y|title=Y|access-date=2026-01-01|deadurl=no}}</ref>\n';
+// the access-date fix is safe only with the user's opt-in (fixUnchecked): these tests opt in to have two kinds of fixes
+const OPT_IN_FILE = join(mkdtempSync(join(tmpdir(), 'wikitext-lint-optin-')), 'opt-in.json');
+writeFileSync(OPT_IN_FILE, JSON.stringify({ rules: { 'cite-missing-access-date': ['warning', { fixUnchecked: true }] } }));
+const OPT_IN = ['--config', OPT_IN_FILE];
+const DEPRECATED = '<ref>{{cite web|url=https://example.org/y|title=Y|access-date=2026-01-01|archive-url=https://web.archive.org/web/20200101000000/https://example.org/y|archive-date=2020-01-01|deadurl=no}}</ref>\n';
 const DUP = 'A<ref name="a">one</ref> B<ref name="a">two</ref>\n{{reflist}}\n';
 
 function run(args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string | undefined> } = {}) {
@@ -247,20 +251,22 @@ test('--fix-dry-run: a diff that patch applies, "would apply", and with --format
   const lines = [MISSING.trim(), ...Array.from({ length: 12 }, (_, i) => `Line ${i}.`), DEPRECATED.trim(), 'Last line without a newline'];
   const text = lines.join('\n');
   writeFileSync(join(dir, f), text);
-  const r = run([...TODAY, '--no-color', '--fix-dry-run', f], { cwd: dir });
+  const r = run([...TODAY, ...OPT_IN, '--no-color', '--fix-dry-run', f], { cwd: dir });
   assert.equal(readFileSync(join(dir, f), 'utf8'), text, 'nothing written');
   assert.match(r.out, /would apply 2 fixes/);
-  const diff = r.out.slice(0, r.out.indexOf('\n' + f + '\n') + 1 || undefined);
+  // the diff ends where the report starts (the file's findings, or the "would apply" line when none remain)
+  const ends = [r.out.indexOf('\n' + f + '\n') + 1, r.out.indexOf('would apply')].filter((i) => i > 0);
+  const diff = r.out.slice(0, ends.length ? Math.min(...ends) : undefined);
   assert.equal((diff.match(/^@@ /gm) ?? []).length, 2, 'one hunk per change, three lines of context');
   assert.match(diff, /^@@ -1,4 \+1,4 @@$/m);
-  const fixed = run([...TODAY, '--fix', '--stdin-filename', f, '-'], { input: text, cwd: dir }).out;
+  const fixed = run([...TODAY, ...OPT_IN, '--fix', '--stdin-filename', f, '-'], { input: text, cwd: dir }).out;
   writeFileSync(join(dir, 'p.diff'), diff);
   const p = spawnSync('patch', ['-p0', '-i', 'p.diff'], { cwd: dir, encoding: 'utf8' });
   if (p.error) return; // no patch(1) here
   assert.equal(p.status, 0, p.stdout + p.stderr);
   assert.equal(readFileSync(join(dir, f), 'utf8'), fixed);
   writeFileSync(join(dir, f), text);
-  const j = run([...TODAY, '--fix-dry-run', '--format', 'json', f], { cwd: dir });
+  const j = run([...TODAY, ...OPT_IN, '--fix-dry-run', '--format', 'json', f], { cwd: dir });
   const json = JSON.parse(j.out);
   assert.equal(json.files[0].diff, diff);
   assert.equal(json.files[0].fixed, 2);
@@ -270,7 +276,7 @@ test('--fix-rule and --fix-type apply only the chosen fixes', () => {
   const dir = tmp();
   const f = join(dir, 'a.wiki');
   writeFileSync(f, MISSING + DEPRECATED);
-  run([...TODAY, '--fix', '--fix-rule', 'cite-deprecated-dead-url', f]);
+  run([...TODAY, ...OPT_IN, '--fix', '--fix-rule', 'cite-deprecated-dead-url', f]);
   const after = readFileSync(f, 'utf8');
   assert.match(after, /url-status=live/);
   assert.doesNotMatch(after, /x\|access-date=|access-date=2026-11-28/);
