@@ -139,6 +139,8 @@ export function jsonReporter(out: Sink): Reporter {
  */
 export function sarifUri(p: string): string {
   if (p === '-') return 'stdin';
+  // a wiki page is named by its revision's permalink, already a URI
+  if (/^https?:\/\//i.test(p)) return p;
   if (path.isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p)) return pathToFileURL(p).href;
   return p.replace(/\\/g, '/').split('/').map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase())).join('/');
 }
