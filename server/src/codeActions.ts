@@ -49,8 +49,10 @@ function lookup(a: Analysis, version: number, d: LspDiagnostic): Diagnostic | un
   const data = d.data as Partial<DiagnosticData> | undefined;
   if (d.source !== 'wikitext-lint' || !data || typeof data.rule !== 'string') return undefined;
   if (data.version !== version) return undefined; // computed for another version: refused
-  const start = a.lines.offset(d.range.start.line, d.range.start.character);
-  const end = a.lines.offset(d.range.end.line, d.range.end.character);
+  // the offsets in data, else the range: some clients send ranges back rebuilt from their own columns
+  // (Neovim 0.7 from byte columns), which differ from ours after a non-ASCII character
+  const start = typeof data.start === 'number' ? data.start : a.lines.offset(d.range.start.line, d.range.start.character);
+  const end = typeof data.end === 'number' ? data.end : a.lines.offset(d.range.end.line, d.range.end.character);
   return a.diagnostics.find((x) => x.rule === data.rule && x.start === start && x.end === end && x.message === d.message);
 }
 
