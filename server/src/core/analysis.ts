@@ -30,8 +30,9 @@ export function analyse(text: string, options: LintOptions = {}, previous?: Anal
  * other documents' requests in between (the core stays free of timers: the caller supplies the pause).
  */
 export async function analyseInSteps(text: string, options: LintOptions, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
-  const doc = previous && previous.text !== text ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }) : parse(text);
+  const reuse = previous && previous.text !== text && previous.profile === options.profile;
+  const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
   await pause();
   const result = lintDocument(doc, buildModel(doc), options);
-  return { ...result, text };
+  return { ...result, text, profile: options.profile };
 }
