@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerWiki } from './wiki/vscodeWiki';
 
 let client: LanguageClient | undefined;
 
@@ -22,10 +23,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'wikitext' },
       { scheme: 'untitled', language: 'wikitext' },
       { scheme: 'vscode-vfs', language: 'wikitext' },
+      { scheme: 'mediawiki', language: 'wikitext' },
     ],
     synchronize: { configurationSection: 'wikitext' },
     outputChannelName: 'Wikitext Language Server',
   };
+  registerWiki(context); // wiki pages: open, preview, publish (client/src/wiki)
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
 
   context.subscriptions.push(

@@ -114,6 +114,10 @@ test('an edit by someone else since the page was opened is an edit conflict; not
   const theirs = (await history('Kazakhstan', 1))[0];
   // our change touches the same line
   const mine = page.content.replace(firstLine, `${firstLine} My change.`);
+  // the wiki's own detection (the base revision is seconds older than theirs)...
+  const w = await refused(editPage(s, { title: 'Kazakhstan', text: mine, summary: 'mine', baserevid: page.revid, basetimestamp: page.timestamp, starttimestamp: page.fetchedAt, checkBase: false }), 'conflict');
+  assert.equal(w.apiCode, 'editconflict');
+  // ...and ours, which also holds when both edits fall in the same second
   const e = await refused(editPage(s, { title: 'Kazakhstan', text: mine, summary: 'mine', baserevid: page.revid, basetimestamp: page.timestamp, starttimestamp: page.fetchedAt }), 'conflict');
   assert.match(e.message, /Edit conflict/);
   assert.match(e.message, /Your text is kept/);

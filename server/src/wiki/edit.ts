@@ -27,6 +27,13 @@ export interface EditRequest {
   create?: boolean;
   /** Edit without being logged in (the IP address is published with the edit). Default false: refused. */
   allowAnonymous?: boolean;
+  /**
+   * Ask for the page's latest revision first and refuse as a conflict when it is not `baserevid` (default true).
+   * MediaWiki compares `basetimestamp` with the latest revision's timestamp, to the second: an edit saved in the
+   * same second as the base revision is overwritten without a conflict. This check closes that hole (the
+   * remaining window is the few milliseconds between the check and the edit).
+   */
+  checkBase?: boolean;
 }
 
 export interface EditResult {
@@ -35,6 +42,8 @@ export interface EditResult {
   newtimestamp: string;
   /** The text equalled the current revision: nothing was saved. */
   nochange: boolean;
+  /** The revision the edit replaced (when not `baserevid`, the wiki merged with a newer revision). */
+  oldrevid?: number;
   title: string;
 }
 
@@ -111,6 +120,14 @@ export async function editPage(session: WikiSession, req: EditRequest): Promise<
     const u = session.user ?? (await session.whoami());
     if (u.anon) throw refusal('anonymous', site, req.title, '');
   }
+  if (req.checkBase !== false && req.baserevid !== undefined) {
+    const q = await session.client.get({ action: 'query', prop: 'info', titles: req.title }, { page: req.title });
+    const p = q?.query?.pages?.[0];
+    if (p && !p.missing && typeof p.lastrevid === 'number' && p.lastrevid !== req.baserevid) {
+      throw refusal('conflict', site, req.title, `revision ${p.lastrevid} is newer than ${req.baserevid}`, 'editconflict');
+    }
+    if (p?.missing) throw refusal('deleted', site, req.title, `revision ${req.baserevid} was the base`, 'pagedeleted');
+  }
   const send = async (token: string): Promise<any> => session.client.post({
     action: 'edit',
     title: req.title,
@@ -157,6 +174,7 @@ export async function editPage(session: WikiSession, req: EditRequest): Promise<
     newrevid: edit.newrevid ?? edit.oldrevid ?? req.baserevid ?? 0,
     newtimestamp: edit.newtimestamp ?? req.basetimestamp ?? '',
     nochange: !!edit.nochange,
+    oldrevid: edit.oldrevid,
     title: edit.title ?? req.title,
   };
 }
