@@ -1,14 +1,16 @@
-// Writes the rule ids, defaults and descriptions into package.json's `wikitext.rules` setting schema, so that
-// VS Code completes and validates them. test/manifest.test.ts checks that package.json is in sync.
+// Regenerates what is made from the rules' metadata (server/src/core/rules/meta.ts): the rule tables of
+// README.md and docs/rules/README.md, and package.json's `wikitext.rules` setting schema, so that VS Code
+// completes and validates rule settings. test/rules/metadata.test.ts fails when one of them is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
-await esbuild.build({ entryPoints: ['server/src/core/rules/index.ts'], outfile: 'out/rules.js', bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+await esbuild.build({ entryPoints: ['server/src/core/rules/meta.ts'], outfile: 'out/rules-meta.js', bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
 const require = createRequire(import.meta.url);
-const { rules } = require('../out/rules.js');
+const meta = require('../out/rules-meta.js');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const props = {};
-for (const r of rules) props[r.id] = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], default: r.defaultSeverity, markdownDescription: `${r.description} [Docs](https://github.com/wikitext-tools/wikitext-lint/blob/main/docs/rules/${r.id}.md)` };
-pkg.contributes.configuration.properties['wikitext.rules'].properties = props;
+const schema = meta.settingsSchema();
+pkg.contributes.configuration.properties['wikitext.rules'].properties = schema;
 writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
-console.log(`wikitext.rules: ${rules.length} rules`);
+writeFileSync('README.md', meta.withGeneratedTable(readFileSync('README.md', 'utf8'), meta.readmeRulesTable()));
+writeFileSync('docs/rules/README.md', meta.withGeneratedTable(readFileSync('docs/rules/README.md', 'utf8'), meta.docsRulesTable()));
+console.log(`package.json wikitext.rules, README.md and docs/rules/README.md: ${Object.keys(schema).length} rules`);

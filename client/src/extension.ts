@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerWiki } from './wiki/vscodeWiki';
+import { registerLinkCommands } from './links';
 
 let client: LanguageClient | undefined;
 
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
   );
+  registerLinkCommands(context, () => client);
   await client.start();
 }
 

@@ -26,15 +26,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSettings, SettingsStore } from './serverSettings';
 import { analyse, Analysis } from './core/analysis';
-import { codeActions, FIX_ALL_KIND, toLspDiagnostic } from './core/features/codeActions';
-import { ruleDocsUrl } from './cli/format';
+import { codeActions, FIX_ALL_KIND, isFixAll, resolveFixAll } from './codeActions';
+import { toLspDiagnostic } from './toProto';
+import { ruleDocsUrl } from './core/rules/meta';
 import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
 import { ProfileStore } from './wiki/profileStore';
+import { LinkService } from './links/lsp';
 
 /** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
-export function startServer(connection: Connection = createDefaultConnection()): void {
+export function startServer(connection: Connection = createDefaultConnection(), hooks: { lookup?: import('node:net').LookupFunction } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
@@ -50,6 +52,8 @@ export function startServer(connection: Connection = createDefaultConnection()):
   });
   const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
   let pullDiagnostics = false;
+  /** The client fills in code actions' edits through codeAction/resolve (fix-all edits are computed only then). */
+  let codeActionResolve = false;
   let hasConfigurationCapability = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
@@ -68,8 +72,18 @@ export function startServer(connection: Connection = createDefaultConnection()):
 
   async function lintOptionsFor(uri: string): Promise<{ options: LintOptions; settings: WorkspaceSettings; version: number }> {
     const s = await settings.get(uri, hasConfigurationCapability);
-    return { options: s.lintOptions, settings: s, version: s.version };
+    return { options: links.active ? { ...s.lintOptions, links: links.lookup } : s.lintOptions, settings: s, version: s.version };
   }
+
+  // Link checking and Fill Citation (server/src/links/lsp.ts): only on the user's command
+  const links = new LinkService(connection, {
+    analysisOf: (uri) => analysisOf(uri),
+    linkSettings: async (uri) => (await settings.get(uri, hasConfigurationCapability)).lintOptions.config?.links ?? {},
+    refresh: (uri) => { cache.delete(uri); if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined); else schedulePush(uri, 0); },
+    version: (uri) => documents.get(uri)?.version,
+    lookup: hooks.lookup,
+  });
+  links.register();
 
   /**
    * The analysis of the document's current version (computed at most once per version and settings).
@@ -106,8 +120,15 @@ export function startServer(connection: Connection = createDefaultConnection()):
     return a;
   }
 
+  /** The document version an analysis was made for (the cache entry holding it). */
+  function versionOf(uri: string, a: Analysis): number {
+    const entry = cache.get(uri);
+    return entry && entry.analysis === a ? entry.version : -1;
+  }
+
   function lspDiagnostics(a: Analysis, uri: string) {
-    return a.diagnostics.map((d) => toLspDiagnostic(a.lines, d, uri, ruleDocsUrl));
+    const version = versionOf(uri, a);
+    return a.diagnostics.map((d) => toLspDiagnostic(a.lines, d, uri, version, ruleDocsUrl));
   }
 
   async function pushDiagnostics(uri: string): Promise<void> {
@@ -129,6 +150,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    codeActionResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     hasConfigurationCapability = !!caps.workspace?.configuration;
     settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     return {
@@ -138,7 +160,7 @@ export function startServer(connection: Connection = createDefaultConnection()):
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['{', '|', '=', '<', '[', '"', ' '], resolveProvider: false },
         signatureHelpProvider: { triggerCharacters: ['|'], retriggerCharacters: ['='] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, CodeActionKind.Source, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, CodeActionKind.Source, FIX_ALL_KIND], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -203,10 +225,21 @@ export function startServer(connection: Connection = createDefaultConnection()):
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const actions = codeActions(a, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options });
+    const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options, canResolve: codeActionResolve });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
+    if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));
     return actions;
+  }));
+
+  connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
+    if (!isFixAll(action)) return action;
+    const { uri, version } = action.data;
+    const { options } = await lintOptionsFor(uri);
+    const a = await analysisOf(uri);
+    // a fix computed for another version of the document is refused, never applied to this one
+    if (!a || versionOf(uri, a) !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed since this fix was offered');
+    return resolveFixAll(a, action, options);
   }));
 
   connection.onDefinition(guard('definition', async (p) => {

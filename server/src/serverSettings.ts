@@ -5,11 +5,12 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { findConfigFor } from './cli/files';
+import { findConfigFor } from './configFiles';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
 import type { ProfileStore } from './wiki/profileStore';
+import { parseLinkSettings } from './core/links/settings';
 
 /** The settings that apply to one document. */
 export interface WorkspaceSettings {
@@ -25,6 +26,7 @@ interface EditorSettings {
   dateFormat?: string;
   linkBaseUrl?: string;
   site?: string;
+  links?: unknown;
 }
 
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
@@ -100,13 +102,20 @@ export class SettingsStore {
         continue;
       }
       try {
-        editorConfig.rules[id] = parseSetting(v, `wikitext.rules.${id}`);
+        editorConfig.rules[id] = parseSetting(v, `wikitext.rules.${id}`, id);
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }
     }
     if (editor.dateFormat === 'dmy' || editor.dateFormat === 'mdy' || editor.dateFormat === 'iso') editorConfig.dateFormat = editor.dateFormat;
     if (typeof editor.site === 'string' && editor.site.trim()) editorConfig.site = editor.site.trim();
+    if (editor.links !== undefined && editor.links !== null) {
+      try {
+        editorConfig.links = parseLinkSettings(editor.links, 'wikitext.links');
+      } catch (e) {
+        this.warn(`wikitext: ${(e as Error).message}`);
+      }
+    }
     const config = mergeConfigs(fileConfig, editorConfig);
     // the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
     const profile = this.profiles?.peek(config.site);

@@ -56,7 +56,7 @@ test('templates, parser functions, magic words, parameters, refs, links, comment
     'url:parameter',
     'title:parameter',
     'access-date:parameter',
-    'deadurl:parameter+deprecated',
+    'deadurl:parameter+deprecated+invalid', // deprecated, and cite-dead-link: marked dead (deadurl=yes) with no archive
     'foo:parameter+invalid',
     'x:variable',
     'g:property',

@@ -18,7 +18,7 @@ export interface ServerHandle {
 }
 
 /** Starts the server and initializes it; `pull` selects pull diagnostics in the client capabilities. */
-export async function startServer(serverPath: string, options: { pull?: boolean; settings?: Record<string, unknown>; execArgv?: string[] } = {}): Promise<ServerHandle> {
+export async function startServer(serverPath: string, options: { pull?: boolean; resolve?: boolean; settings?: Record<string, unknown>; execArgv?: string[] } = {}): Promise<ServerHandle> {
   const proc = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d.toString()));
@@ -43,6 +43,7 @@ export async function startServer(serverPath: string, options: { pull?: boolean;
       workspace: { configuration: true },
       textDocument: {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        ...(options.resolve ? { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } : {}),
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true } },

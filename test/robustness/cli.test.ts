@@ -17,6 +17,11 @@ import { TODAY } from './properties';
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const SEED = resolve(__dirname, '../fixtures/corpus/Kazakhstan__Government_and_politics.wiki');
 const TODAY_ARGS = ['--today', '2026-11-28'];
+// "add today's access-date" is a suggestion unless the link was checked alive or the user opts in: these --fix
+// tests opt in, as a user who wants the dates added does (docs/rules/cite-missing-access-date.md)
+const OPT_IN_FILE = join(mkdtempSync(join(tmpdir(), 'wikitext-lint-optin-')), 'opt-in.json');
+writeFileSync(OPT_IN_FILE, JSON.stringify({ rules: { 'cite-missing-access-date': ['warning', { fixUnchecked: true }] } }));
+const OPT_IN = ['--config', OPT_IN_FILE];
 const FIXABLE = '<ref>{{cite web |url=https://example.org/a |title=A}}</ref>\n{{reflist}}\n';
 
 function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
@@ -61,7 +66,7 @@ test('--fix never writes outside the given paths: siblings, parents, non-wikitex
   writeFileSync(join(root, 'only.wiki'), FIXABLE);
   symlinkSync(join(root, 'given'), join(root, 'given', 'sub', 'loop')); // a loop back into the given folder
   const before = snapshot(root);
-  const r = run([...TODAY_ARGS, '--fix', join(root, 'given'), join(root, 'only.wiki')], { cwd: root });
+  const r = run([...TODAY_ARGS, ...OPT_IN, '--fix', join(root, 'given'), join(root, 'only.wiki')], { cwd: root });
   assert.equal(r.code, 0, r.err);
   const after = snapshot(root);
   assert.deepEqual(changed(before, after), ['given/a.wiki', 'given/sub/b.wikitext', 'only.wiki']);
@@ -78,7 +83,7 @@ test('--fix on a folder never writes through a symlink to a file or folder outsi
   writeFileSync(join(root, 'outside', 'other.wiki'), FIXABLE);
   symlinkSync(join(root, 'outside', 'target.wiki'), join(root, 'given', 'link.wiki'));
   symlinkSync(join(root, 'outside'), join(root, 'given', 'linkdir'));
-  const r = run([...TODAY_ARGS, '--fix', join(root, 'given')]);
+  const r = run([...TODAY_ARGS, ...OPT_IN, '--fix', join(root, 'given')]);
   assert.equal(r.code, 0, r.err);
   assert.equal(readFileSync(join(root, 'outside', 'other.wiki'), 'utf8'), FIXABLE, 'outside/other.wiki (reached through given/linkdir) is not written');
   assert.equal(readFileSync(join(root, 'outside', 'target.wiki'), 'utf8'), FIXABLE, 'outside/target.wiki is not written');
@@ -92,7 +97,7 @@ test('--fix through a glob and relative paths with .. writes only the matched fi
   writeFileSync(join(root, 'a', 'y.wikitext'), FIXABLE);
   writeFileSync(join(root, 'b', 'x.wiki'), FIXABLE);
   const before = snapshot(root);
-  const r = run([...TODAY_ARGS, '--fix', 'a/*.wiki', 'b/../a/y.wikitext'], { cwd: root });
+  const r = run([...TODAY_ARGS, ...OPT_IN, '--fix', 'a/*.wiki', 'b/../a/y.wikitext'], { cwd: root });
   assert.equal(r.code, 0, r.err);
   assert.deepEqual(changed(before, snapshot(root)), ['a/x.wiki', 'a/y.wikitext']);
 });
@@ -115,7 +120,7 @@ test('--fix leaves the file untouched (and no temporary file) when writing fails
   const before = snapshot(root);
   const ok = join(root, 'ok.wiki');
   writeFileSync(ok, FIXABLE);
-  const r = run([...TODAY_ARGS, '--fix', ...cases, ok]);
+  const r = run([...TODAY_ARGS, ...OPT_IN, '--fix', ...cases, ok]);
   assert.equal(r.code, 2, 'a write failure is an I/O error (exit 2)');
   for (const c of cases) {
     assert.equal(readFileSync(c, 'utf8'), FIXABLE, `${c} untouched`);
@@ -132,13 +137,13 @@ test('--fix keeps the file mode; a read-only file is still fixed atomically or r
   const file = join(root, 'mode.wiki');
   writeFileSync(file, FIXABLE);
   chmodSync(file, 0o640);
-  const r = run([...TODAY_ARGS, '--fix', file]);
+  const r = run([...TODAY_ARGS, ...OPT_IN, '--fix', file]);
   assert.equal(r.code, 0, r.err);
   assert.equal(statSync(file).mode & 0o777, 0o640);
   const ro = join(root, 'ro.wiki');
   writeFileSync(ro, FIXABLE);
   chmodSync(ro, 0o444);
-  const r2 = run([...TODAY_ARGS, '--fix', ro]);
+  const r2 = run([...TODAY_ARGS, ...OPT_IN, '--fix', ro]);
   const text = readFileSync(ro, 'utf8');
   assert.ok(text === FIXABLE || /access-date=2026-11-28/.test(text), `either untouched or fixed whole (exit ${r2.code})`);
   assert.ok(text.length >= FIXABLE.length);
@@ -244,7 +249,8 @@ test('a configuration containing JavaScript-looking strings is just data: nothin
   const root = tmp();
   const marker = join(root, 'PWNED');
   const js = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
-  const config = {
+  // Option keys a rule does not declare are configuration errors (exit 2, naming the key): nothing runs either.
+  const hostile = {
     $schema: `javascript:${js}`,
     dateFormat: 'iso',
     rules: {
@@ -252,9 +258,26 @@ test('a configuration containing JavaScript-looking strings is just data: nothin
       'cite-missing-access-date': ['warning', { template: `\`\${${js}}\``, eval: js, Function: js }],
     },
   };
-  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(config).replace('"x"', '"__proto__":{"polluted":true},"x"'));
+  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(hostile).replace('"x"', '"__proto__":{"polluted":true},"x"'));
   const file = join(root, 'a.wiki');
   writeFileSync(file, '<ref></ref>' + FIXABLE);
+  for (const args of [[file], ['--fix', file], ['--config', join(root, '.wikitext-lint.json'), '--format', 'json', file]]) {
+    const r = run([...TODAY_ARGS, ...args]);
+    assert.equal(r.code, 2, `undeclared option keys are rejected (exit ${r.code}): ${r.err}`);
+    assert.match(r.err + r.out, /rules\.ref-empty: unknown option "(toString|valueOf|constructor|__proto__|x)"/);
+    assert.doesNotMatch(r.err, /internal error/);
+  }
+  assert.ok(!existsSync(marker), 'nothing in the configuration ran');
+  // JavaScript-looking strings where the schema takes strings: accepted, and still just data
+  const config = {
+    $schema: `javascript:${js}`,
+    dateFormat: 'iso',
+    rules: {
+      'ref-empty': 'error',
+      'cite-missing-access-date': ['warning', { templates: [`\`\${${js}}\``, js, `(() => { ${js} })()`, 'cite web'] }],
+    },
+  };
+  writeFileSync(join(root, '.wikitext-lint.json'), JSON.stringify(config));
   for (const args of [[file], ['--fix', file], ['--config', join(root, '.wikitext-lint.json'), '--format', 'json', file]]) {
     const r = run([...TODAY_ARGS, ...args]);
     assert.ok(r.code === 0 || r.code === 1, `a valid configuration is accepted (exit ${r.code}): ${r.err}`);

@@ -1,6 +1,17 @@
 /**
- * The rule docs (docs/rules/<id>.md) are also the rules' fixtures: every ```wikitext triggers / ok / fixed
- * block is linted here with today = 2026-11-28. One test per rule, one subtest per example.
+ * The rule docs (docs/rules/<id>.md) are also the rules' fixtures, checked as a RuleTester: every ```wikitext
+ * triggers / ok / fixed block is linted here with today = 2026-11-28. One test per rule, one subtest per example.
+ *
+ * A triggers block may annotate what it expects, as rust-analyzer's tests do: a line of carets under a line
+ * of the example, followed by the message, marks one diagnostic of the rule with exactly that range and
+ * message (a message ending in `...` need only start the same way). Annotation lines are not part of the
+ * example's text. When a block has annotations, the rule's diagnostics must be exactly those.
+ *
+ *     <ref></ref>
+ *     ^^^^^^^^^^^ Empty ref: ...
+ *
+ * A fixed block is the triggers block above it with the safe fixes of the rule under test applied (other
+ * rules' fixes are not), repeated until stable as `--fix` does.
  *
  * Run: node --import tsx --test test/rules/docs-examples.test.ts
  */
@@ -11,6 +22,13 @@ import { join } from 'node:path';
 import { rules } from '../../server/src/core/rules';
 import { lint, fixAll } from '../../server/src/core/lint/lint';
 import type { Diagnostic } from '../../server/src/core/lint/types';
+import { lookupOf, type LinkInfo, type LinkLookup } from '../../server/src/core/links/types';
+
+/** A page's ```json links block: the link check results its examples assume (the link-* rules). */
+function linksOf(md: string): LinkLookup | undefined {
+  const m = /^```json links\n([\s\S]*?)\n```$/m.exec(md);
+  return m ? lookupOf(JSON.parse(m[1]) as Record<string, LinkInfo>) : undefined;
+}
 
 const root = join(__dirname, '..', '..');
 const docsDir = join(root, 'docs', 'rules');
@@ -26,8 +44,39 @@ const REQUIRED_SECTIONS = ['What it checks', 'Why', 'What Wikipedia does', 'Defa
  */
 const KNOWN_BUGS: { rule: string; kind: Block['kind']; match: string; todo: string }[] = [];
 
+/** An expected diagnostic: its range in the example's text and its message. */
+interface Annotation {
+  start: number;
+  end: number;
+  message: string;
+}
+
+const ANNOTATION = /^(\s*)(\^+)\s+(\S.*)$/;
+
+/** Splits annotation lines off an example: the text without them, and the diagnostics they mark. */
+export function parseAnnotations(raw: string): { text: string; annotations: Annotation[] } {
+  const kept: string[] = [];
+  const annotations: Annotation[] = [];
+  let offset = 0; // offset of the next kept line in the text
+  let lastLineStart = -1;
+  for (const line of raw.split('\n')) {
+    const m = ANNOTATION.exec(line);
+    if (m && lastLineStart >= 0) {
+      const start = lastLineStart + m[1].length;
+      annotations.push({ start, end: start + m[2].length, message: m[3].trim() });
+      continue;
+    }
+    kept.push(line);
+    lastLineStart = offset;
+    offset += line.length + 1;
+  }
+  return { text: kept.join('\n'), annotations };
+}
+
 interface Block {
   kind: 'triggers' | 'ok' | 'fixed';
+  /** Diagnostics marked under the lines (triggers blocks). */
+  annotations: Annotation[];
   /** Exact number of this rule's diagnostics expected (triggers=N). */
   count?: number;
   text: string;
@@ -35,6 +84,8 @@ interface Block {
   line: number;
   /** For a fixed block: the triggers block it follows. */
   source?: Block;
+  /** Options for the rule (`fixed {"fixUnchecked": true}`): the fixes are applied with them. */
+  options?: Record<string, unknown>;
 }
 
 /** The ```wikitext blocks of a page, with fixed blocks tied to the triggers block right before them. */
@@ -52,13 +103,17 @@ function parseBlocks(md: string): Block[] {
       continue;
     }
     const info = (m[1] ?? '').trim();
-    const im = /^(triggers|ok|fixed)(?:=(\d+))?$/.exec(info);
+    const im = /^(triggers|ok|fixed)(?:=(\d+))?(?:\s+(\{.*\}))?$/.exec(info);
     assert.ok(im, `line ${i + 1}: unknown wikitext block info string "${info}" (expected triggers, triggers=N, ok or fixed)`);
     const start = i + 1;
     let j = start;
     while (j < lines.length && lines[j] !== '```') j++;
     assert.ok(j < lines.length, `line ${i + 1}: unterminated code block`);
-    const block: Block = { kind: im[1] as Block['kind'], text: lines.slice(start, j).join('\n'), line: i + 1 };
+    const kind = im[1] as Block['kind'];
+    const raw = lines.slice(start, j).join('\n');
+    const { text, annotations } = kind === 'triggers' ? parseAnnotations(raw) : { text: raw, annotations: [] };
+    const block: Block = { kind, text, annotations, line: i + 1 };
+    if (im[3] !== undefined) block.options = JSON.parse(im[3]) as Record<string, unknown>;
     if (im[2] !== undefined) {
       assert.equal(block.kind, 'triggers', `line ${i + 1}: only triggers blocks take a count`);
       block.count = Number(im[2]);
@@ -114,6 +169,7 @@ for (const rule of rules) {
     }
 
     const blocks = parseBlocks(md);
+    const links = linksOf(md);
     assert.ok(blocks.some((b) => b.kind === 'triggers'), 'at least one ```wikitext triggers example');
     assert.ok(blocks.some((b) => b.kind === 'ok'), 'at least one ```wikitext ok example');
 
@@ -122,16 +178,26 @@ for (const rule of rules) {
       const name = `${b.kind}${b.count !== undefined ? `=${b.count}` : ''} example at ${rule.id}.md:${b.line}`;
       await t.test(name, known ? { todo: known.todo } : {}, () => {
         if (b.kind === 'fixed') {
-          const out = fixAll(b.source!.text, { today }).text;
-          assert.equal(out, b.text, 'fixAll output differs from the fixed block');
+          const config = b.options ? { rules: { [rule.id]: { setting: rule.defaultSeverity, options: b.options } } } : undefined;
+          const out = fixAll(b.source!.text, { today, links, config }, rule.id).text;
+          assert.equal(out, b.text, `the fixes of ${rule.id} give another text than the fixed block`);
           return;
         }
-        const { diagnostics, ruleErrors } = lint(b.text, { today });
+        const { diagnostics, ruleErrors } = lint(b.text, { today, links });
         assert.deepEqual(ruleErrors, [], 'no rule throws');
         checkRanges(b.text, diagnostics);
         const mine = diagnostics.filter((d) => d.rule === rule.id);
         if (b.kind === 'ok') {
           assert.equal(mine.length, 0, `expected no ${rule.id} diagnostics, got:\n${describe(mine)}`);
+        } else if (b.annotations.length) {
+          const got = mine.map((d) => ({ start: d.start, end: d.end, message: d.message }));
+          for (const want of b.annotations) {
+            const prefix = want.message.endsWith('...') ? want.message.slice(0, -3) : null;
+            const hit = got.find((d) => d.start === want.start && d.end === want.end && (prefix !== null ? d.message.startsWith(prefix) : d.message === want.message));
+            assert.ok(hit, `expected ${rule.id} at ${want.start}-${want.end} "${b.text.slice(want.start, want.end)}": ${want.message}\ngot:\n${describe(mine)}`);
+          }
+          assert.equal(mine.length, b.annotations.length, `expected exactly the ${b.annotations.length} annotated ${rule.id} diagnostics, got:\n${describe(mine)}`);
+          if (b.count !== undefined) assert.equal(mine.length, b.count, 'the count agrees with the annotations');
         } else if (b.count !== undefined) {
           assert.equal(mine.length, b.count, `expected ${b.count} ${rule.id} diagnostics, got:\n${describe(mine)}`);
         } else {

@@ -1,6 +1,9 @@
 /** Output formats of the CLI: stylish (people), json, sarif 2.1.0 (code scanning), github (workflow annotations). */
 import type { FileResult } from './processFile';
 import { rules } from '../core/rules';
+import { ruleDocsUrl } from '../core/rules/meta';
+
+export { ruleDocsUrl };
 
 /** Counts across all files. */
 export interface Summary {
@@ -9,11 +12,6 @@ export interface Summary {
   info: number;
   /** Files that could not be read or processed. */
   fileErrors: number;
-}
-
-/** The docs page of a rule, linked from every diagnostic. */
-export function ruleDocsUrl(id: string): string {
-  return `https://github.com/wikitext-tools/wikitext-lint/blob/main/docs/rules/${id}.md`;
 }
 
 /** Sums diagnostics by severity (hints count as info). */

@@ -12,9 +12,17 @@ import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
 import { processFile, FileResult, ProcessOptions } from './processFile';
 import { formatGithub, formatJson, formatSarif, formatStylish, summarise } from './format';
 import { parseSetting, LintConfig, ConfigError } from '../core/lint/config';
-import { ruleIds, rules } from '../core/rules';
+import { ruleIds } from '../core/rules';
+import { listRulesText } from '../core/rules/meta';
 import { todayUtc } from '../core/lint/lint';
 import type { Day } from '../core/lint/types';
+import type { LookupFunction } from 'node:net';
+import { prepareLinks } from '../links/cli';
+
+function usage(message: string): number {
+  process.stderr.write(`wikitext-lint: ${message}\nTry 'wikitext-lint --help'.\n`);
+  return 2;
+}
 
 const VERSION = '0.1.0';
 
@@ -42,7 +50,10 @@ Options:
   --section <n>        with --page: only section n (0 is the lead)
   --output <file>      with --fix and one --page: write the fixed wikitext there (- for stdout)
   --refresh            fetch site profiles again even when cached (they are kept a week)
-  --list-rules         print the rules with their default severities
+  --list-rules         print the rules: id, default severity, category, fix, description
+  --check-links        check the cited links over the network (link-* rules; with --fix, archive fixes)
+  --fill-citations     with --fix/--fix-dry-run: fill bare URL refs and untitled citations from their pages
+  --no-link-cache      check links again even when checked within the day
   --no-color           plain output
   -h, --help           this help
   -v, --version        the version
@@ -67,6 +78,9 @@ interface CliArgs {
   section?: number;
   output?: string;
   refresh: boolean;
+  checkLinks?: boolean;
+  fillCitations?: boolean;
+  noLinkCache?: boolean;
 }
 
 class UsageError extends Error {}
@@ -118,6 +132,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' | 'version' {
         args.section = Number(v);
         break;
       }
+      case '--check-links': args.checkLinks = true; break;
+      case '--fill-citations': args.fillCitations = true; break;
+      case '--no-link-cache': args.noLinkCache = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
@@ -140,7 +157,7 @@ function ruleOverrides(specs: string[]): LintConfig {
     const id = spec.slice(0, colon);
     if (!ruleIds.has(id)) throw new UsageError(`--rule: unknown rule "${id}"`);
     try {
-      config.rules[id] = parseSetting(spec.slice(colon + 1), `--rule ${id}`);
+      config.rules[id] = parseSetting(spec.slice(colon + 1), `--rule ${id}`, id);
     } catch (e) {
       throw new UsageError((e as ConfigError).message);
     }
@@ -188,7 +205,7 @@ async function runInWorkers(files: string[], options: ProcessOptions, jobs: numb
 }
 
 /** The CLI entry point; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: { lookup?: LookupFunction } = {}): Promise<number> {
   let args: CliArgs | 'help' | 'version';
   try {
     args = parseArgs(argv);
@@ -205,7 +222,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.listRules) {
-    for (const r of rules) process.stdout.write(`${r.id.padEnd(40)} ${String(r.defaultSeverity).padEnd(8)} ${r.description}\n`);
+    process.stdout.write(listRulesText());
     return 0;
   }
   let options: ProcessOptions;
@@ -261,6 +278,15 @@ export async function main(argv: string[]): Promise<number> {
     for (const n of session.notes) process.stderr.write(`wikitext-lint: note: ${n}\n`);
     process.stderr.write(`wikitext-lint: cannot get the site profile: ${(e as Error).message}\n`);
     return 2;
+  }
+  if (args.checkLinks || args.fillCitations) {
+    // network, on this command only (issue 15): link results and metadata go to the linting as plain data
+    if (args.fillCitations && options.mode !== 'fix' && options.mode !== 'fix-dry-run') return usage('--fill-citations needs --fix or --fix-dry-run');
+    if (files.includes('-')) return usage('--check-links and --fill-citations read files, not standard input');
+    const prep = await prepareLinks(files, { checkLinks: !!args.checkLinks, fillCitations: !!args.fillCitations, noCache: !!args.noLinkCache, today: options.today, config: options.config, lookup: hooks.lookup, progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r${l}`) : undefined });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    Object.assign(options, { links: prep.links, fills: prep.fills });
+    for (const n of prep.notes) process.stderr.write(`wikitext-lint: ${n}\n`);
   }
   const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism(), files.length));
   let results: FileResult[];

@@ -12,6 +12,10 @@ import { parse } from '../core/parser/parse';
 import { treeToJson, treeToText } from '../core/parser/printTree';
 import { unifiedDiff } from './diff';
 import type { SiteProfile } from '../core/profile';
+import { lookupOf, type LinkInfo } from '../core/links/types';
+import type { PageMetadata } from '../core/links/metadata';
+import { fillAllEdits } from '../core/links/fill';
+import { applyEdits } from '../core/lint/lint';
 
 /** What the CLI was asked to do with each file. */
 export interface ProcessOptions {
@@ -26,6 +30,10 @@ export interface ProcessOptions {
   profile?: SiteProfile;
   /** Profiles by site name, for files whose `.wikitext-lint.json` names a `"site"` (loaded before linting). */
   profiles?: Record<string, SiteProfile>;
+  /** Results of `--check-links`, by URL. */
+  links?: Record<string, LinkInfo>;
+  /** Metadata fetched by `--fill-citations`, by URL. */
+  fills?: Record<string, PageMetadata>;
 }
 
 /** A 1-based line and column with the 0-based UTF-16 offset. */
@@ -124,9 +132,19 @@ export function processText(result: FileResult, text: string, options: ProcessOp
     result.tree = options.treeFormat === 'json' ? JSON.stringify(treeToJson(doc)) : treeToText(doc);
     return;
   }
-  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile };
+  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile, ...(options.links ? { links: lookupOf(options.links) } : {}) };
   if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
-    const fixed = fixAll(text, lintOptions);
+    // --fill-citations: bare URL refs and untitled citations filled from their pages' metadata, then the fixes
+    let start = text, filled = 0;
+    if (options.fills) {
+      const fills = options.fills;
+      const before = lint(text, lintOptions);
+      const done = applyEdits(text, fillAllEdits(text, before.model, before.citations, (u) => fills[u], options.today, lintOptions.config.dateFormat ?? 'iso'));
+      filled = done.applied;
+      start = done.text;
+    }
+    const fixed = fixAll(start, lintOptions);
+    fixed.fixed += filled;
     result.fixed = fixed.fixed;
     if (fixed.text !== text) {
       if (options.mode === 'fix') write(fixed.text);

@@ -4,6 +4,7 @@
  * any `{{dead link}}` that follows it inside that ref.
  */
 import type { DocumentModel, RefUse } from './model';
+import { isWhitespace } from './text';
 import { textWithoutComments } from './model';
 import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
 import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
@@ -36,10 +37,6 @@ export interface Citation {
   ref: RefUse | null;
   /** A `{{dead link}}` after the citation inside the same ref. */
   deadLinkTag: TemplateNode | null;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 12 || c === 11 || (c > 0x1fff && /\s/.test(String.fromCharCode(c)));
 }
 
 /** A citation; `get` looks through its dozen or so parameters (no map per citation). */
@@ -107,8 +104,8 @@ export function analyseCitations(src: string, model: DocumentModel): Citation[] 
       }
       const value = textWithoutComments(src, p.valueNode).trim();
       let s = p.valueNode.start, e = p.valueNode.end;
-      while (s < e && isSpace(src.charCodeAt(s))) s++;
-      while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+      while (s < e && isWhitespace(src.charCodeAt(s))) s++;
+      while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
       params.push({ node: p, name: p.name, lookup: lookupParameter(p.name), value, valueStart: s, valueEnd: e });
     }
     const ref = enclosingRef(t);

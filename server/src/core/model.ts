@@ -37,6 +37,14 @@ export interface RefUse {
   nestedIn: RefUse | null;
   /** The `<ref ...>` open tag, or the whole template. */
   tagNode: SyntaxNode;
+  /**
+   * Which stretch of the page the ref belongs to for its group: the number of reference lists of its group that
+   * end before it. Cite empties a group's stack at each `<references>` of that group, so a name is defined,
+   * reused or duplicated only within one stretch (a list-defined ref belongs to its own list's stretch).
+   */
+  listSection: number;
+  /** The `follow=` attribute's value (a continuation of another ref), when given. */
+  follow?: string;
 }
 
 /** A place that outputs a reference list for a group. */
@@ -173,6 +181,13 @@ export function buildModel(doc: DocumentNode): DocumentModel {
           const use = refFromTagFunction(src, fn, ref, listGroup);
           model.refs.push(use);
           refOf.set(fn, use);
+        } else if (fn.name.toLowerCase() === '#tag' && fn.params[0] && textWithoutComments(src, fn.params[0].valueNode).trim().toLowerCase() === 'references') {
+          // {{#tag:references|<list-defined refs>|group=g}}: a reference list like <references group=g>...</references>
+          const gp = fn.params.find((p) => !p.positional && p.name === 'group');
+          const group = gp ? templateAttrValue(textWithoutComments(src, gp.valueNode)) : '';
+          model.refLists.push({ node: fn, group, syntax: 'template' });
+          const body = fn.params.find((p) => p.positional && p.name === '2');
+          if (body) listGroupOf.set(body, group);
         }
         break;
       }
@@ -207,14 +222,37 @@ export function buildModel(doc: DocumentNode): DocumentModel {
   model.externalLinks.sort((a, b) => a.start - b.start);
   headings.sort((a, b) => a.start - b.start);
   model.sections = buildSections(src, headings);
+  assignListSections(model);
+  resolveFollows(model);
   return model;
 }
 
+/**
+ * Character references in a tag attribute, decoded as MediaWiki's Sanitizer does before Cite sees the value
+ * (`name="a &amp; b"` is the name `a & b`): numeric references and the named ones that occur in ref names.
+ */
+export function decodeAttrEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g, (m, dec: string, hex: string, named: string) => {
+    if (named) return NAMED_ENTITIES[named] ?? m;
+    const cp = dec ? Number(dec) : parseInt(hex, 16);
+    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : m;
+  });
+}
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014', shy: '\u00ad',
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', hellip: '\u2026', eacute: '\u00e9', times: '\u00d7',
+};
+
 function refFromTag(src: string, tag: ExtensionTagNode, parent: RefUse | null, listGroup: string | null): RefUse {
   const nameAttr = tag.attr('name');
-  const name = nameAttr && nameAttr.value !== '' ? nameAttr.value : null;
+  const nameValue = nameAttr ? normaliseRefName(decodeAttrEntities(nameAttr.value)) : '';
+  const name = nameValue !== '' ? nameValue : null;
   const groupAttr = tag.attr('group');
-  const group = groupAttr && groupAttr.value !== '' ? groupAttr.value : listGroup ?? '';
+  const groupValue = groupAttr ? normaliseRefName(decodeAttrEntities(groupAttr.value)) : '';
+  const group = groupValue !== '' ? groupValue : listGroup ?? '';
+  const followAttr = tag.attr('follow');
+  const follow = followAttr ? normaliseRefName(decodeAttrEntities(followAttr.value)) : '';
   let content: RefUse['content'] = null;
   if (tag.body) {
     const text = src.slice(tag.body.start, tag.body.end);
@@ -222,7 +260,8 @@ function refFromTag(src: string, tag: ExtensionTagNode, parent: RefUse | null, l
   }
   return {
     node: tag, syntax: 'tag', name, nameNode: nameAttr?.valueNode ?? null, group, isDefinition: content !== null, content,
-    listDefined: listGroup !== null, nestedIn: parent, tagNode: tag.openTag,
+    listDefined: listGroup !== null, nestedIn: parent, tagNode: tag.openTag, listSection: 0,
+    ...(follow ? { follow } : {}),
   };
 }
 
@@ -243,7 +282,7 @@ function refFromTagFunction(src: string, fn: ParserFunctionNode, parent: RefUse 
       if (!ISOLATED_WS.test(text)) content = { start: p.valueNode.start, end: p.valueNode.end, text };
     }
   }
-  return { node: fn, syntax: 'template', name, nameNode, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: fn };
+  return { node: fn, syntax: 'template', name, nameNode, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: fn, listSection: 0 };
 }
 
 function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null, model: DocumentModel): RefUse[] {
@@ -264,7 +303,7 @@ function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, p
     const group = info.group ?? (paramValue(info.groupParameter) || listGroup || info.defaultGroup || '');
     let content: RefUse['content'] = null;
     for (const c of info.contentParameters ?? ['1']) content ??= contentOf(t.param(c));
-    made.push({ node: t, syntax: 'template', name, nameNode: nameP?.valueNode ?? null, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t });
+    made.push({ node: t, syntax: 'template', name, nameNode: nameP?.valueNode ?? null, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0 });
   } else if (info.kind === 'ref-reuse') {
     // {{r|a|b|r=content}}: every positional parameter names a ref; |r= defines the first.
     const group = paramValue(info.groupParameter) || listGroup || info.defaultGroup || '';
@@ -274,11 +313,54 @@ function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, p
       const name = templateAttrValue(textWithoutComments(src, p.valueNode));
       if (!name) continue;
       const content = made.length === 0 ? contentOf(def) : null;
-      made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t });
+      made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t, listSection: 0 });
     }
   }
   model.refs.push(...made);
   return made;
+}
+
+/** Sets each ref's `listSection`: how many lists of its group end before it (the usual page has one list: 0). */
+function assignListSections(model: DocumentModel): void {
+  if (model.refLists.length < 2) return;
+  const endsByGroup = new Map<string, number[]>();
+  for (const l of model.refLists) {
+    const ends = endsByGroup.get(l.group) ?? [];
+    ends.push(l.node.end);
+    endsByGroup.set(l.group, ends);
+  }
+  for (const r of model.refs) {
+    const ends = endsByGroup.get(r.group);
+    if (!ends || ends.length < 2) continue;
+    let n = 0;
+    for (const e of ends) if (e <= r.node.start) n++;
+    r.listSection = n;
+  }
+}
+
+/**
+ * `<ref follow="x">text</ref>`: when x was reused before it but not yet defined (in its group and stretch), Cite
+ * stores the text as the definition of x, so a later definition of x with other content is a duplicate
+ * ("Forward-referenced ref with follow"); when x is already defined, the text is appended to it; when x has not
+ * appeared yet, the text stays a ref of its own and x is not used ("A follow before its parent is not merged").
+ */
+function resolveFollows(model: DocumentModel): void {
+  if (!model.refs.some((r) => r.follow)) return;
+  const defined = new Set<string>();
+  const seen = new Set<string>();
+  for (const r of model.refs) {
+    const key = (name: string) => `${r.group}\u0000${r.listSection}\u0000${name}`;
+    if (r.name !== null) seen.add(key(r.name));
+    if (r.follow && r.name === null && r.content) {
+      if (seen.has(key(r.follow)) && !defined.has(key(r.follow))) {
+        r.name = r.follow;
+        r.isDefinition = true;
+        defined.add(key(r.follow));
+      }
+      continue;
+    }
+    if (r.name !== null && r.isDefinition) defined.add(key(r.name));
+  }
 }
 
 function buildSections(src: string, headings: HeadingNode[]): Section[] {

@@ -154,4 +154,35 @@ describe('wikitext extension in VS Code', function () {
     assert.equal(doc.getText(), '<ref name="b">x</ref> <ref name="b" />');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('Check Links (issue 15): a dead link on a local web is reported after the command, never before', async function () {
+    this.timeout(60_000);
+    const http = await import('node:http');
+    // a local web and local stand-ins for the Wayback APIs: nothing leaves the machine
+    const srv = http.createServer((req, res) => {
+      const url = req.url ?? '/';
+      const body = url.startsWith('/wayback') ? '{"archived_snapshots":{}}' : url.startsWith('/cdx') ? '[]' : '';
+      res.writeHead(url === '/live' || body ? 200 : 404, { 'Content-Length': String(Buffer.byteLength(body)), 'Content-Type': body ? 'application/json' : 'text/html' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const port = (srv.address() as import('node:net').AddressInfo).port;
+    const base = `http://127.0.0.1:${port}`;
+    const config = vscode.workspace.getConfiguration('wikitext');
+    await config.update('links', { waybackAvailabilityUrl: `${base}/wayback/available`, cdxUrl: `${base}/cdx/search/cdx`, timeoutMs: 5000 }, vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await openWikitext(`A.<ref>{{cite web |url=${base}/gone |title=Gone |access-date=2020-01-02}}</ref> B.<ref>{{cite web |url=${base}/live |title=Live |access-date=2020-01-02}}</ref>\n`);
+      await waitFor('first diagnostics', () => (vscode.languages.getDiagnostics(doc.uri).length >= 0 ? true : undefined));
+      assert.equal(vscode.languages.getDiagnostics(doc.uri).filter((d) => String(codeOf(d)).startsWith('link-')).length, 0, 'no link diagnostics before Check Links');
+      const r = await vscode.commands.executeCommand<{ total: number; counts: Record<string, number> }>('wikitext.checkLinks');
+      assert.ok(r, 'the command returns its summary');
+      assert.equal(r.total, 2);
+      assert.deepEqual(r.counts, { dead: 1, alive: 1 });
+      const dead = await waitFor('a link-dead diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'link-dead'));
+      assert.match(dead.message, /no archived copy found/);
+    } finally {
+      await config.update('links', undefined, vscode.ConfigurationTarget.Global);
+      srv.close();
+    }
+  });
 });

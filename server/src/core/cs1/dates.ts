@@ -2,6 +2,8 @@
 // MOS:DATEFORMAT patterns, calendar checks, range order, the future-year limit and the access-date window.
 // The clock is never read here: callers pass `today`, so results are reproducible and testable.
 
+import { MONTH_NAMES } from '../text';
+
 /** A calendar date or a part of one; month 1–12 when present. */
 export interface CalendarDate {
   readonly year: number;
@@ -41,7 +43,7 @@ export interface InvalidCs1Date {
 /** The result of checking one date parameter value. */
 export type Cs1DateResult = ValidCs1Date | InvalidCs1Date;
 
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = MONTH_NAMES;
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SEASONS = new Map([['Winter', 24], ['Spring', 21], ['Summer', 22], ['Fall', 23], ['Autumn', 23]]);
 const QUARTERS = new Map([['First Quarter', 33], ['Second Quarter', 34], ['Third Quarter', 35], ['Fourth Quarter', 36]]);

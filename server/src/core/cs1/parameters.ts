@@ -2,6 +2,7 @@
 // Every map is built once at module load: rules call these lookups for every argument of
 // every citation on every keystroke, so a lookup must not scan the parameter table.
 
+import { editDistance } from '../text';
 import cs1Parameters from '../../../data/cs1-parameters.json';
 import cs1Templates from '../../../data/cs1-templates.json';
 
@@ -259,24 +260,6 @@ export function isParameterIgnoredBy(name: string, citationClass: CitationClass)
 const MAX_FUZZY_INPUT = 20;
 const MAX_FUZZY_DISTANCE = 2;
 
-function levenshtein(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 function canonicalOf(name: string): string | undefined {
   const lookup = lookupParameter(name);
   return lookup.known && !lookup.deprecated ? lookup.canonical : undefined;
@@ -294,7 +277,7 @@ function closestKnownName(name: string): string | undefined {
   let tied = false;
   for (const [written, spelling] of candidates) {
     const limit = Math.min(MAX_FUZZY_DISTANCE, Math.max(1, Math.floor(spelling.length / 2)));
-    const distance = levenshtein(written.toLowerCase(), spelling.toLowerCase(), Math.min(limit, bestDistance));
+    const distance = editDistance(written.toLowerCase(), spelling.toLowerCase(), Math.min(limit, bestDistance));
     if (distance > limit || distance > bestDistance) continue;
     const resolved = spelling.includes('#') && parts ? spelling.replace('#', parts[2]) : spelling;
     const canonical = canonicalOf(resolved);

@@ -144,3 +144,67 @@ export function urlErrorCached(value: string): string | undefined {
   checkedUrls.set(value, r);
   return r;
 }
+
+/**
+ * `is_parameter_ext_wikilink` of Module:Citation/CS1: true when a parameter value holds an external link — a
+ * single-bracketed `[scheme://host ...]` or `[//host ...]`, or a bare `scheme:...` or `//host` — whose scheme and
+ * host pass CS1's URL test. (CS1 uses it for err_param_has_ext_link on every parameter but the URL ones.)
+ * Returns the URL found, or undefined.
+ */
+export function externalLinkIn(value: string): string | undefined {
+  // The module's Lua patterns, evaluated without backtracking (a hostile value stays linear):
+  // '%f[%[]%[%a%S*:%S+.*%]', '%f[%[]%[//%S+.*%]', '%a%S*:%S+', '//%S+', tried in that order.
+  const lastClose = value.lastIndexOf(']');
+  let url = bracketed(value, lastClose, false) ?? bracketed(value, lastClose, true);
+  if (url === undefined) url = bareWithScheme(value);
+  if (url === undefined) {
+    const i = value.search(/\/\/\S/);
+    if (i >= 0) url = value.slice(i, runEnd(value, i));
+  }
+  if (url === undefined) return undefined;
+  const { scheme, domain } = splitUrl(url);
+  const ok = scheme !== undefined ? SCHEME.test(scheme) && isDomainName(domain) : isDomainName(domain);
+  return ok ? url : undefined;
+}
+
+/** End of the run of non-space characters starting at i. */
+function runEnd(value: string, i: number): number {
+  const m = /\s/g;
+  m.lastIndex = i;
+  return m.exec(value)?.index ?? value.length;
+}
+
+/** `[scheme:...` (or `[//...` when `relative`) after a character that is not "[", with a "]" somewhere after it. */
+function bracketed(value: string, lastClose: number, relative: boolean): string | undefined {
+  if (lastClose < 0) return undefined;
+  for (let i = value.indexOf('['); i >= 0 && i < lastClose; i = value.indexOf('[', i + 1)) {
+    if (i > 0 && value[i - 1] === '[') continue;
+    const s = i + 1;
+    let e = runEnd(value, s);
+    if (relative) {
+      if (!value.startsWith('//', s) || e - s < 3) continue;
+    } else {
+      if (!/[A-Za-z]/.test(value[s] ?? '')) continue;
+      const colon = value.indexOf(':', s + 1);
+      if (colon < 0 || colon >= e - 1) continue;
+    }
+    // greedy %S+ gives back what the final "%]" needs: cut the run at the last "]" when it lies inside it
+    if (lastClose < e) e = lastClose;
+    if (e <= s + (relative ? 2 : 2)) continue;
+    return value.slice(s, e);
+  }
+  return undefined;
+}
+
+/** '%a%S*:%S+': the first run of non-spaces with a letter followed, later in the run, by ":" and one more character. */
+function bareWithScheme(value: string): string | undefined {
+  const runs = /\S+/g;
+  for (let m = runs.exec(value); m; m = runs.exec(value)) {
+    const run = m[0];
+    const l = run.search(/[A-Za-z]/);
+    if (l < 0) continue;
+    const colon = run.indexOf(':', l + 1);
+    if (colon >= 0 && colon < run.length - 1) return run.slice(l);
+  }
+  return undefined;
+}

@@ -18,7 +18,8 @@ import {
 import { detectDateFormat, formatDate } from '../cs1/dates';
 import { waybackTimestampDate } from '../cs1/urls';
 import { citationOfTemplate, escapeMarkdown, refContentPreview } from './citationPreview';
-import { nodeAt, URL_STATUS_MEANINGS } from './hover';
+import { URL_STATUS_MEANINGS } from './hover';
+import { insertionDateFormat, nodeAt } from '../text';
 
 /** Where the cursor is inside a template call, closed or still being typed. */
 export interface TemplateContext {
@@ -134,11 +135,7 @@ export function templateContextAt(a: Analysis, offset: number): TemplateContext 
 
 /** The date format for a date inserted here: the page's, else the citation's own dates, else the configured one, else ISO. */
 export function dateFormatFor(a: Analysis, options: LintOptions, citationDates: readonly string[] = []): 'dmy' | 'mdy' | 'iso' {
-  if (a.model.dateFormat) return a.model.dateFormat;
-  const own = detectDateFormat(citationDates);
-  if (own === 'dmy' || own === 'mdy') return own;
-  if (own === 'ymd') return 'iso';
-  return options.config?.dateFormat ?? 'iso';
+  return insertionDateFormat(a.model.dateFormat, detectDateFormat(citationDates), options.config?.dateFormat ?? 'iso');
 }
 
 const DATE_PARAMS = new Set(['date', 'access-date', 'archive-date', 'publication-date']);

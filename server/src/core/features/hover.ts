@@ -4,11 +4,12 @@
  * the citation around the cursor.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { MONTH_NAMES, nodeAt, trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { Citation, CitationParam } from '../citations';
 import type { RefUse } from '../model';
 import { ExtensionTagNode, SyntaxNode, TemplateNode } from '../parser/nodes';
-import { lookupParameter, suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
+import { suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
 import { parseCs1Date, formatDate, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
 import { refTemplateKind, type RefTemplateInfo } from '../refTemplates';
 import { todayUtc } from '../lint/lint';
@@ -23,23 +24,6 @@ export interface HoverOptions {
   today?: Day;
 }
 
-/** The deepest node whose range holds the character at `offset`. */
-export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode {
-  let node = root;
-  for (;;) {
-    const ch = node.children;
-    if (!ch || !ch.length) return node;
-    let lo = 0, hi = ch.length - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ch[mid].end <= offset) lo = mid + 1;
-      else if (ch[mid].start > offset) hi = mid - 1;
-      else { found = mid; break; }
-    }
-    if (found < 0) return node;
-    node = ch[found];
-  }
-}
 
 /** A wiki page URL under `linkBase`, safe as a Markdown link target. */
 export function pageUrl(linkBase: string, title: string): string {
@@ -102,11 +86,10 @@ function result(a: Analysis, markdown: string, range: { start: number; end: numb
   return { contents, range: { start: a.lines.position(range.start), end: a.lines.position(range.end) } };
 }
 
+/** The range without surrounding whitespace, or the whole range when it is all whitespace. */
 function trimmed(src: string, start: number, end: number): { start: number; end: number } {
-  let s = start, e = end;
-  while (s < e && /\s/.test(src[s])) s++;
-  while (e > s && /\s/.test(src[e - 1])) e--;
-  return s < e ? { start: s, end: e } : { start, end };
+  const r = trimmedRange(src, start, end);
+  return r.start < r.end ? r : { start, end };
 }
 
 /** Index of the first ref (in document order) whose node starts at or after `start`. */
@@ -197,11 +180,10 @@ export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
   'bot: unknown': 'set by a bot that could not tell the status: CS1 does not show the original URL.',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function dayInWords(d: CalendarDate): string {
   if (d.month === undefined) return String(d.year);
-  return d.day === undefined ? `${MONTHS[d.month - 1]} ${d.year}` : formatDate(d, 'dmy');
+  return d.day === undefined ? `${MONTH_NAMES[d.month - 1]} ${d.year}` : formatDate(d, 'dmy');
 }
 
 function dateInWords(v: ValidCs1Date): string {

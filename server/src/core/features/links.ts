@@ -5,6 +5,7 @@
  * sends them.
  */
 import { DocumentLink, Range } from 'vscode-languageserver-types';
+import { trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { SyntaxNode, WikilinkNode } from '../parser/nodes';
 import syntax from '../../../data/wikitext-syntax.json';
@@ -63,7 +64,7 @@ export function documentLinks(a: Analysis, linkBase: string): DocumentLink[] {
   for (const w of a.model.wikilinks) {
     const target = wikilinkTarget(w, linkBase);
     if (!target) continue;
-    const r = trimmedRange(src, w.targetNode);
+    const r = trimmedRange(src, w.targetNode.start, w.targetNode.end);
     if (r.start < r.end) out.push({ range: range(r.start, r.end), target: target.url, tooltip: target.tooltip });
   }
 
@@ -124,9 +125,3 @@ function magicLinkTarget(text: string, linkBase: string): { url: string; tooltip
   return { url: `https://datatracker.ietf.org/doc/html/rfc${n}`, tooltip: `Open RFC ${n}` };
 }
 
-function trimmedRange(src: string, node: SyntaxNode): { start: number; end: number } {
-  let s = node.start, e = node.end;
-  while (s < e && /\s/.test(src[s])) s++;
-  while (e > s && /\s/.test(src[e - 1])) e--;
-  return { start: s, end: e };
-}

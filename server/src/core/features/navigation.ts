@@ -4,6 +4,7 @@
  * names compare after Cite's normalisation (trimmed, inner whitespace collapsed, case-sensitive).
  */
 import { DocumentHighlight, DocumentHighlightKind, Range, TextEdit } from 'vscode-languageserver-types';
+import { isWhitespace } from '../text';
 import type { Analysis } from '../analysis';
 import { normaliseRefName, type RefUse } from '../model';
 import { ParameterNode, type SyntaxNode, type TemplateNode } from '../parser/nodes';
@@ -30,8 +31,8 @@ export function refNameSpan(src: string, ref: RefUse): RefNameSpan | null {
     // Comments at the edges of a template value are not part of the name (Cite never sees them).
     ({ start: s, end: e } = trimComments(node));
   }
-  while (s < e && isSpace(src.charCodeAt(s))) s++;
-  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  while (s < e && isWhitespace(src.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
   const valueStart = s, valueEnd = e;
   let quote: RefNameSpan['quote'] = '';
   const q = src[s];
@@ -40,14 +41,10 @@ export function refNameSpan(src: string, ref: RefUse): RefNameSpan | null {
     quote = q;
     s++;
     if (e > s && src[e - 1] === q) e--;
-    while (s < e && isSpace(src.charCodeAt(s))) s++;
-    while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+    while (s < e && isWhitespace(src.charCodeAt(s))) s++;
+    while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
   }
   return { start: s, end: e, quote, valueStart, valueEnd, inTemplate: node.type === 'ParameterValue' };
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0;
 }
 
 function trimComments(node: SyntaxNode): { start: number; end: number } {
@@ -222,7 +219,7 @@ function templateNameAt(a: Analysis, offset: number): TemplateNode | null {
 /** A template's name as written, without surrounding whitespace and comments. */
 function trimmedName(src: string, t: TemplateNode): { start: number; end: number } {
   let { start: s, end: e } = trimComments(t.nameNode);
-  while (s < e && isSpace(src.charCodeAt(s))) s++;
-  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  while (s < e && isWhitespace(src.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }

@@ -9,8 +9,7 @@ import { todayUtc } from '../lint/lint';
 import type { RefUse } from '../model';
 import { ExtensionTagNode } from '../parser/nodes';
 import { formatDate } from '../cs1/dates';
-import { quoteRefName, refKey, reuseTag as reuseTagOf } from '../rules/refShared';
-import { suggestRefName } from '../rules/refIdenticalContent';
+import { quoteRefName, refKey, reuseTag as reuseTagOf, suggestRefName } from '../rules/shared/refShared';
 import { dateFormatFor } from './completion';
 
 /** The code action kind of every refactoring here. */

@@ -4,10 +4,10 @@
  * the ref itself, so the outline shows each source once.
  */
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
+import { trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { Citation } from '../citations';
 import { textWithoutComments, type RefUse } from '../model';
-import type { SyntaxNode } from '../parser/nodes';
 import { refNameSpan } from './navigation';
 
 /** Detail of an outline entry found by the mid-line heading heuristic (see `pseudoHeadings`). */
@@ -141,7 +141,7 @@ function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range
   }
   for (const c of a.citations) {
     const t = c.template;
-    const nameRange = trimmedRange(src, t.nameNode);
+    const nameRange = trimmedRange(src, t.nameNode.start, t.nameNode.end);
     const item: OutlineItem = {
       symbol: {
         name: citationLabel(src, c),
@@ -186,12 +186,6 @@ function snippet(text: string): string | null {
   return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }
 
-function trimmedRange(src: string, node: SyntaxNode): { start: number; end: number } {
-  let s = node.start, e = node.end;
-  while (s < e && /\s/.test(src[s])) s++;
-  while (e > s && /\s/.test(src[e - 1])) e--;
-  return { start: s, end: e };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The mid-line heading heuristic

@@ -8,6 +8,7 @@ import type { LintConfig } from './config';
 import type { Day, Diagnostic, RuleContext, TextEdit } from './types';
 import { rules } from '../rules';
 import type { SiteProfile } from '../profile';
+import type { LinkLookup } from '../links/types';
 
 /** Options of one lint run. */
 export interface LintOptions {
@@ -16,6 +17,8 @@ export interface LintOptions {
   today?: Day;
   /** The wiki's syntax (namespaces, magic words, tags...); default the built-in English Wikipedia profile. */
   profile?: SiteProfile;
+  /** Results of a link check, for the link-* rules (and the access-date fix); none when links were not checked. */
+  links?: LinkLookup;
 }
 
 /** A parsed and linted document: everything the server and the CLI need. */
@@ -58,6 +61,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
+      ...(options.links ? { links: options.links } : {}),
       report(d) {
         diagnostics.push({
           rule: rule.id,

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model';
 import type { DocumentNode } from '../parser/nodes';
 import type { Citation } from '../citations';
+import type { LinkLookup } from '../links/types';
 
 /** Severity of a diagnostic, as configured; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -61,10 +62,29 @@ export interface RuleContext {
   fallbackDateFormat: 'dmy' | 'mdy' | 'iso';
   /** Options given to this rule in the configuration (`[severity, options]`). */
   options: Record<string, unknown>;
+  /** Results of a link check (`--check-links`, the Check Links command); undefined when links were not checked. */
+  links?: LinkLookup;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
 }
 
-/** A lint rule: one file each, registered in `rules/index.ts`. */
+/** What a rule is about: the Cite extension's refs, CS1 citations, project policy beyond Wikipedia, links, any template. */
+export type RuleCategory = 'ref' | 'cite' | 'cs1' | 'policy' | 'links' | 'template';
+
+/** The kind of fix a rule may offer: `safe` fixes are applied by `--fix`, `suggestion`s only by a person; null: none. */
+export type RuleFixable = 'safe' | 'suggestion' | null;
+
+/** One option a rule accepts in `[severity, options]`; configuration is checked against it. */
+export interface RuleOption {
+  type: 'boolean' | 'string' | 'number' | 'string[]';
+  description: string;
+  default?: unknown;
+}
+
+/**
+ * A lint rule: one file each, named by its id, registered in `rules/index.ts`. Its fields are the one source
+ * of what is said about it elsewhere (README and docs tables, package.json schema, --list-rules, option checks):
+ * `node scripts/sync-manifest.mjs` regenerates those, and test/rules/metadata.test.ts fails when they are stale.
+ */
 export interface Rule {
   /** Kebab-case id, fixed: configuration and docs use it. */
   id: string;
@@ -73,5 +93,9 @@ export interface Rule {
   description: string;
   /** The Wikipedia check it mirrors (Cite message key, CS1 error key, CheckWiki number), or null when the rule is ours alone. */
   wikipedia: string | null;
+  category: RuleCategory;
+  fixable: RuleFixable;
+  /** The options it accepts, by key (none when absent). */
+  options?: Record<string, RuleOption>;
   check(ctx: RuleContext): void;
 }

@@ -1,4 +1,17 @@
+/** The tree back to text, and as JSON or indented text for `--print-tree` and the syntax tree view. */
 import type { DocumentNode, SyntaxNode } from './nodes';
+
+/** Prints the tree back to text: the concatenation of its leaves. */
+export function printTree(doc: DocumentNode): string {
+  const parts: string[] = [];
+  const stack: SyntaxNode[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.children === null) parts.push(doc.source.slice(n.start, n.end));
+    else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return parts.join('');
+}
 
 /** A node as `--print-tree --format json` prints it (leaves have no `children`). */
 export interface JsonNode {

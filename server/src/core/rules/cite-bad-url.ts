@@ -1,0 +1,27 @@
+import type { Rule } from '../lint/types';
+import { urlErrorCached } from '../cs1/urls';
+
+const URL_PARAMS = new Set(['url', 'archive-url', 'chapter-url', 'map-url', 'transcript-url', 'conference-url', 'lay-url']);
+
+/** `err_bad_url`: a URL CS1 rejects (spaces, a bad scheme or host). */
+export const citeBadUrl: Rule = {
+  id: 'cite-bad-url',
+  defaultSeverity: 'error',
+  description: 'A URL parameter CS1 rejects: whitespace, a missing or malformed scheme, an invalid host.',
+  wikipedia: 'err_bad_url',
+  category: 'cs1',
+  fixable: 'suggestion',
+  check(ctx) {
+    for (const c of ctx.citations) {
+      for (const p of c.params) {
+        if (!p.lookup.known || !URL_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
+        if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // a template computes it
+        const reason = urlErrorCached(p.value);
+        if (!reason) continue;
+        const fixes = [];
+        if (/^www\./i.test(p.value)) fixes.push({ title: 'Add https://', edits: [{ start: p.valueStart, end: p.valueStart, newText: 'https://' }], safe: false });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check |${p.name}= value: ${reason}`, fixes });
+      }
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../lint/types';
+import { templateNameRange } from './shared/citeShared';
+
+/** `err_citation_missing_title`: no |title=, |trans-title= or |script-title= (|series= in cite episode). */
+export const citeMissingTitle: Rule = {
+  id: 'cite-missing-title',
+  defaultSeverity: 'error',
+  description: 'A citation with no |title= (nor |trans-title=, |script-title=).',
+  wikipedia: 'err_citation_missing_title',
+  category: 'cs1',
+  fixable: null,
+  check(ctx) {
+    for (const c of ctx.citations) {
+      const episode = c.info.citationClass === 'episode';
+      if (episode ? c.get('series') : c.get('title') || c.get('trans-title') || c.get('script-title')) continue;
+      if (c.info.citationClass === 'journal' && /^(none|off)$/.test(c.value('title'))) continue;
+      // cite encyclopedia without |title= cites the whole work: CS1 promotes |encyclopedia= to the title
+      if (c.info.citationClass === 'encyclopaedia' && (c.get('encyclopedia') || c.get('work'))) continue;
+      ctx.report({
+        ...templateNameRange(ctx.src, c.template),
+        message: `Citation has no |${episode ? 'series' : 'title'}=`,
+      });
+    }
+  },
+};

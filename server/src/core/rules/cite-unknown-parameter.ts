@@ -1,0 +1,81 @@
+import type { Rule, Fix } from '../lint/types';
+import { isParameterAcceptedBy, lookupParameter, suggestParameter } from '../cs1/parameters';
+import type { Citation, CitationParam } from '../citations';
+import { paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
+
+/**
+ * `err_parameter_ignored` / `err_parameter_ignored_suggest` / `err_param_unknown_empty`, and `err_text_ignored`
+ * for a stray positional parameter. |deadurl= is left to cite-deprecated-dead-url.
+ */
+export const citeUnknownParameter: Rule = {
+  id: 'cite-unknown-parameter',
+  defaultSeverity: 'error',
+  description: 'A parameter the CS1 citation template does not accept (CS1 ignores it); suggests the intended name.',
+  wikipedia: 'err_parameter_ignored, err_parameter_ignored_suggest, err_param_unknown_empty, err_text_ignored',
+  category: 'cs1',
+  fixable: 'safe',
+  check(ctx) {
+    for (const c of ctx.citations) {
+      for (const p of c.params) {
+        const key = p.name.toLowerCase();
+        if (key === 'deadurl' || key === 'dead-url') continue;
+        if (isParameterAcceptedBy(p.name, c.info.citationClass)) continue;
+        const known = p.lookup.known;
+        const suggestion = known ? undefined : suggestParameter(p.name);
+        const r = paramNameRange(ctx.src, p.node);
+        const fixes: Fix[] = [];
+        if (suggestion) fixes.push(...renameFixes(ctx, c, p, suggestion, r));
+        if (p.value === '' && !fixes.some((f) => f.title.startsWith('Remove'))) {
+          fixes.push({ title: `Remove the empty |${p.name}=`, edits: [removeParamEdit(p.node)], safe: !suggestion });
+        }
+        const where = known ? ` is not supported by {{${c.info.name}}}` : ' is not a CS1 parameter';
+        ctx.report({
+          start: r.start,
+          end: r.end,
+          message: `Unknown parameter |${p.name}=${where}; it is ignored${suggestion ? ` (did you mean |${suggestion}=?)` : ''}${p.value === '' ? ' (and empty)' : ''}`,
+          fixes,
+        });
+      }
+      for (const p of c.positional) {
+        const text = ctx.src.slice(p.valueNode.start, p.valueNode.end).trim();
+        if (!text) {
+          // a stray "||": CS1's empty unknown parameter
+          ctx.report({ start: p.start, end: p.start + 1, message: 'Empty parameter (a stray "|"); CS1 reports it as an empty unknown parameter', fixes: [{ title: 'Remove the stray "|"', edits: [{ start: p.start, end: p.end, newText: p.end - p.start > 1 && /\n/.test(ctx.src.slice(p.start, p.end)) ? ctx.src.slice(p.start + 1, p.end).replace(/[^\n]/g, '') : '' }], safe: true }] });
+          continue;
+        }
+        const r = paramNameRange(ctx.src, p);
+        ctx.report({ start: r.start, end: r.end, message: `Text "${text.length > 40 ? text.slice(0, 37) + '...' : text}" ignored: a parameter name and "=" are missing` });
+      }
+    }
+  },
+};
+
+/**
+ * The fixes renaming an unknown parameter to the suggested one. The value goes through CS1's own value map for a
+ * removed parameter (last-author-amp=yes → name-list-style=amp, subscription=yes → url-access=subscription; a value
+ * that maps to nothing is removed). The rename is safe only when it cannot produce a citation CS1 flags: the
+ * target is not given already (under any alias), the template accepts it, the removed name has no note saying the
+ * value must be reworked (coauthors, month), and the value is one the target accepts.
+ */
+function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: CitationParam, suggestion: string, r: { start: number; end: number }): Fix[] {
+  const lookup = p.lookup.known ? undefined : p.lookup.removed;
+  const target = lookupParameter(suggestion);
+  if (!target.known) return [];
+  const map = lookup?.valueMap;
+  let value = p.value;
+  if (map) {
+    const key = p.value.toLowerCase();
+    if (!(key in map)) {
+      return [{ title: `Change to |${suggestion}= (then give it a value it accepts)`, edits: [{ start: r.start, end: r.end, newText: suggestion }], safe: false }];
+    }
+    const mapped = map[key];
+    if (mapped === null) return [{ title: `Remove |${p.name}=${p.value} (it has no effect)`, edits: [removeParamEdit(p.node)], safe: true }];
+    value = mapped;
+  }
+  const taken = c.params.some((q) => q !== p && q.lookup.known && q.lookup.metaKey === target.metaKey && q.value !== '');
+  const edits = [{ start: r.start, end: r.end, newText: suggestion }];
+  if (value !== p.value) edits.push({ start: p.valueStart, end: p.valueEnd, newText: value });
+  const problem = valueProblemFor(target.canonical, value, ctx.today);
+  const safe = !taken && !lookup?.note && isParameterAcceptedBy(suggestion, c.info.citationClass) && !problem && !/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd));
+  return [{ title: value !== p.value ? `Change to |${suggestion}=${value}` : `Change to |${suggestion}=`, edits, safe }];
+}

@@ -1,0 +1,29 @@
+import type { Rule } from '../lint/types';
+import { closestName } from '../suggest';
+import { validValues } from '../cs1/parameters';
+
+/** `err_invalid_param_val` for |url-status=: only dead, live, deviated, usurped, unfit, bot: unknown (case-sensitive). */
+export const citeUrlStatusInvalid: Rule = {
+  id: 'cite-url-status-invalid',
+  defaultSeverity: 'error',
+  description: 'A |url-status= value other than dead, live, deviated, usurped, unfit or "bot: unknown" (case-sensitive).',
+  wikipedia: 'err_invalid_param_val',
+  category: 'cs1',
+  fixable: 'safe',
+  check(ctx) {
+    const allowed = validValues('url-status') ?? []; // from server/data/cs1-parameters.json
+    for (const c of ctx.citations) {
+      for (const p of c.params) {
+        if (!p.lookup.known || p.lookup.canonical !== 'url-status' || p.value === '' || allowed.includes(p.value)) continue;
+        const lower = p.value.toLowerCase();
+        const suggestion = allowed.find((v) => v === lower) ?? (lower === 'yes' ? 'dead' : lower === 'no' ? 'live' : closestName(p.value, allowed));
+        ctx.report({
+          start: p.valueStart,
+          end: p.valueEnd,
+          message: `Invalid |url-status=${p.value}: use one of ${allowed.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: suggestion }], safe: lower === suggestion }] : [],
+        });
+      }
+    }
+  },
+};

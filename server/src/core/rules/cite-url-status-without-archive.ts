@@ -1,0 +1,26 @@
+import type { Rule } from '../lint/types';
+import { paramRange, removeParamEdit } from './shared/citeShared';
+
+/** `maint_url_status`: |url-status= other than dead with no |archive-url= (CS1 ignores it). */
+export const citeUrlStatusWithoutArchive: Rule = {
+  id: 'cite-url-status-without-archive',
+  defaultSeverity: 'info',
+  description: 'A |url-status= (other than dead or deviated) with no |archive-url=: CS1 ignores it.',
+  wikipedia: 'maint_url_status',
+  category: 'cs1',
+  fixable: 'suggestion',
+  check(ctx) {
+    for (const c of ctx.citations) {
+      const status = c.get('url-status');
+      if (!status || status.value === 'dead' || status.value === 'deviated' || c.get('archive-url')) continue;
+      const r = paramRange(ctx.src, status);
+      ctx.report({
+        start: r.start,
+        end: r.end,
+        message: `|url-status=${status.value} has no effect without |archive-url=`,
+        tags: ['unnecessary'],
+        fixes: [{ title: 'Remove |url-status=', edits: [removeParamEdit(status.node)], safe: false }],
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../lint/types';
+import { checkedTargets, isArchiveParam, checkedOn } from '../links/ruleHelpers';
+
+/** |url-status=dead on a link that answers 200 today: readers are sent to the archive for nothing. */
+export const linkMarkedDeadButAlive: Rule = {
+  id: 'link-marked-dead-but-alive',
+  defaultSeverity: 'warning',
+  description: 'A citation marked |url-status=dead whose link a check found alive (fix: |url-status=live).',
+  wikipedia: null,
+  category: 'links',
+  fixable: 'safe',
+  check(ctx) {
+    for (const { target: t, info } of checkedTargets(ctx)) {
+      const c = t.citation;
+      if (!c || isArchiveParam(t) || info.status !== 'alive') continue;
+      const status = c.get('url-status');
+      if (!status || status.value !== 'dead') continue;
+      if (!c.get('archive-url')) continue;
+      ctx.report({
+        start: t.start,
+        end: t.end,
+        message: `Citation says |url-status=dead but the link answers ${info.httpStatus ?? 200} (${checkedOn(info)}): mark it live`,
+        related: [{ start: status.valueStart, end: status.valueEnd, message: 'marked dead here' }],
+        fixes: [{ title: 'Set |url-status=live', edits: [{ start: status.valueStart, end: status.valueEnd, newText: 'live' }], safe: true }],
+      });
+    }
+  },
+};

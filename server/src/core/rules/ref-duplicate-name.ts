@@ -1,0 +1,56 @@
+import type { Rule } from '../lint/types';
+import { refKey, refRange, refScopeKey, reuseTag } from './shared/refShared';
+import type { RefUse } from '../model';
+
+/** `cite_error_references_duplicate_key`: one group and name defined twice with different content. */
+export const refDuplicateName: Rule = {
+  id: 'ref-duplicate-name',
+  defaultSeverity: 'error',
+  description: 'A ref name defined more than once with different content (the Cite extension keeps the first).',
+  wikipedia: 'cite_error_references_duplicate_key',
+  category: 'ref',
+  fixable: 'safe',
+  check(ctx) {
+    const first = new Map<string, RefUse>();
+    const names = new Set<string>();
+    for (const r of ctx.model.refs) if (r.name !== null) names.add(refKey(r));
+    for (const r of ctx.model.refs) {
+      if (r.name === null || !r.isDefinition || r.nestedIn?.syntax === 'tag') continue;
+      const key = refScopeKey(r);
+      const def = first.get(key);
+      if (!def) {
+        first.set(key, r);
+        continue;
+      }
+      if (def.content!.text === r.content!.text) continue;
+      const sameButSpace = def.content!.text.replace(/\s+/g, ' ').trim() === r.content!.text.replace(/\s+/g, ' ').trim();
+      const range = refRange(r);
+      const fixes = [];
+      if (r.syntax === 'tag') {
+        if (sameButSpace) {
+          fixes.push({ title: `Replace with a reuse of "${r.name}"`, edits: [{ start: r.node.start, end: r.node.end, newText: reuseTag(r) }], safe: true });
+        }
+        if (r.nameNode) {
+          let n = 2;
+          while (names.has(refKey({ group: r.group, name: `${r.name}-${n}` }))) n++;
+          const quoted = /^["']/.test(ctx.src[r.nameNode.start]);
+          const q = quoted ? ctx.src[r.nameNode.start] : '"';
+          fixes.push({
+            title: `Rename this definition to "${r.name}-${n}"`,
+            edits: [{ start: r.nameNode.start, end: r.nameNode.end, newText: `${q}${r.name}-${n}${q}` }],
+            safe: false,
+          });
+        }
+      }
+      ctx.report({
+        start: range.start,
+        end: range.end,
+        message: sameButSpace
+          ? `Ref "${r.name}" is defined again with content that differs only in whitespace; Wikipedia treats it as a different definition`
+          : `Ref "${r.name}"${r.group ? ` (group "${r.group}")` : ''} is defined more than once with different content; Wikipedia shows only the first`,
+        related: [{ start: refRange(def).start, end: refRange(def).end, message: `First definition of "${r.name}"` }],
+        fixes,
+      });
+    }
+  },
+};

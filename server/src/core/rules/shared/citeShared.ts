@@ -1,0 +1,152 @@
+/** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
+import type { Citation, CitationParam } from '../../citations';
+import type { Day, RuleContext, TextEdit } from '../../lint/types';
+import { detectDateFormat, formatDate, parseCs1DateCached } from '../../cs1/dates';
+import { lookupParameter } from '../../cs1/parameters';
+import { externalLinkIn, urlErrorCached } from '../../cs1/urls';
+import { etAlIn, etAlList, externalLinkAllowed, extraText, invalidKeyword, invisibleCharIn, markupForbidden, stripApostropheMarkup } from '../../cs1/values';
+import type { ParameterNode } from '../../parser/nodes';
+import { insertionDateFormat } from '../../text';
+
+/** The trimmed range of a parameter's name (or of its value when positional). */
+export function paramNameRange(src: string, p: ParameterNode): { start: number; end: number } {
+  const n = p.nameNode ?? p.valueNode;
+  let s = n.start, e = n.end;
+  while (s < e && /\s/.test(src[s])) s++;
+  while (e > s && /\s/.test(src[e - 1])) e--;
+  return s < e ? { start: s, end: e } : { start: p.start, end: p.start + 1 };
+}
+
+/** The range from a parameter's name to the end of its value (trimmed): `access-date=2020-01-01`. */
+export function paramRange(src: string, cp: CitationParam): { start: number; end: number } {
+  const name = paramNameRange(src, cp.node);
+  return { start: name.start, end: Math.max(name.end, cp.valueEnd) };
+}
+
+/** The date format for a date inserted into a citation: the page's, else the citation's own, else the configured one. */
+export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'iso' {
+  const own = detectDateFormat(['date', 'access-date', 'archive-date', 'publication-date'].map((n) => c.value(n)).filter(Boolean));
+  return insertionDateFormat(ctx.model.dateFormat, own, ctx.fallbackDateFormat);
+}
+
+/** Today in the format the citation should use. */
+export function todayFor(ctx: RuleContext, c: Citation): string {
+  return formatDate(ctx.today, dateFormatFor(ctx, c));
+}
+
+/**
+ * An edit inserting `|name=value` after the last of the given parameters present (else at the end), copying
+ * the spacing of the citation's existing parameters (`|name=v`, ` |name=v`, `| name = v`, one per line...).
+ */
+export function insertParam(src: string, c: Citation, after: readonly string[], name: string, value: string): TextEdit {
+  const named = c.params;
+  let anchor: CitationParam | undefined;
+  for (const cp of named) if (cp.lookup.known && after.includes(cp.lookup.canonical)) anchor = cp;
+  const model = anchor ?? named[named.length - 1];
+  let text: string;
+  if (model) {
+    const p = model.node;
+    const raw = src.slice(p.start, p.valueNode.start); // "|name=" with its spacing
+    const m = /^\|(\s*)[^=]*?(\s*)=(\s*)$/.exec(raw);
+    const [, beforeName, beforeEq, afterEq0] = m ?? ['', '', '', ''];
+    // the parser may keep the space after "=" in the value: copy it from there (`| url = x` gives `| access-date = d`)
+    const afterEq = afterEq0 || /^[ \t]*/.exec(src.slice(p.valueNode.start, p.valueNode.end))![0];
+    // the whitespace that ends the anchor's value (a newline, for one-per-line citations) goes before the new pipe
+    const value0 = src.slice(p.valueNode.start, p.valueNode.end);
+    const trailing = /\s*$/.exec(value0)![0];
+    // ` |a=1 |b=2`: the space before each pipe ends the previous value; copy it when the anchor has none
+    const index = named.indexOf(model);
+    const prev = index > 0 ? named[index - 1].node : null;
+    const sep = trailing || (prev ? /[ \t]*$/.exec(src.slice(prev.valueNode.start, prev.valueNode.end))![0] : '');
+    text = `${sep}|${beforeName}${name}${beforeEq}=${afterEq}${value}`;
+    const at = p.valueNode.end - trailing.length;
+    return { start: at, end: at, newText: text };
+  }
+  const close = c.template.end - 2;
+  return { start: close, end: close, newText: `|${name}=${value}` };
+}
+
+/** The anchors after which a date parameter is placed: after the URL, or where the citation keeps its dates. */
+export const AFTER_URL = ['url', 'archive-date', 'archive-url', 'date', 'access-date'] as const;
+
+/** The trimmed range of a template's name. */
+export function templateNameRange(src: string, t: { nameNode: { start: number; end: number } }): { start: number; end: number } {
+  let s = t.nameNode.start, e = t.nameNode.end;
+  while (s < e && /\s/.test(src[s])) s++;
+  while (e > s && /\s/.test(src[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * An edit removing a parameter whole: its pipe, name, value and the whitespace that ends the value, which
+ * keeps the citation's spacing (` |a=1 |b=2 |c=3` loses ` |b=2`... exactly `|b=2 `) and one-per-line layouts.
+ */
+export function removeParamEdit(p: { start: number; end: number }): TextEdit {
+  return { start: p.start, end: p.end, newText: '' };
+}
+
+/** The url-status values that mark the original link dead (CS1 links the archive first). */
+export const DEAD_STATUSES: ReadonlySet<string> = new Set(['dead', 'deviated']);
+/** The removed |deadurl=/|dead-url= values that meant dead (CS1 ignores them; bots convert them to url-status=dead). */
+const DEADURL_DEAD = new Set(['yes', 'y', 'true']);
+
+/**
+ * How a citation marks its original link dead, if it does: `|url-status=dead|deviated`, or the removed
+ * `|deadurl=yes` / `|dead-url=yes` (still what the editor meant, and what a fix turns into url-status=dead).
+ * `param` is the parameter carrying the mark; `status` its url-status meaning.
+ */
+export function deadMark(c: Citation): { param: CitationParam; status: string } | undefined {
+  const status = c.get('url-status');
+  if (status) return DEAD_STATUSES.has(status.value) ? { param: status, status: status.value } : undefined;
+  for (let i = c.params.length - 1; i >= 0; i--) {
+    const p = c.params[i];
+    const key = p.name.toLowerCase();
+    if ((key === 'deadurl' || key === 'dead-url') && DEADURL_DEAD.has(p.value.toLowerCase())) return { param: p, status: 'dead' };
+  }
+  return undefined;
+}
+
+/** True when the citation's link is marked dead in any way a reader would see: dead/unfit/usurped status, deadurl=yes, {{dead link}}. */
+export function isMarkedDead(c: Citation): boolean {
+  const status = c.get('url-status')?.value;
+  if (status && (DEAD_STATUSES.has(status) || status === 'unfit' || status === 'usurped')) return true;
+  return !!deadMark(c) || !!c.deadLinkTag;
+}
+
+/**
+ * The citation's URL for rules that ask whether it has one: |url=, else |chapter-url= (and its aliases), else the
+ * removed |chapterurl= that CS1 still reads as the chapter URL in older copies (a URL is a URL to a reader).
+ */
+export function citationUrl(c: Citation): CitationParam | undefined {
+  const u = c.get('url') ?? c.get('chapter-url');
+  if (u) return u;
+  for (let i = c.params.length - 1; i >= 0; i--) if (c.params[i].name === 'chapterurl' && c.params[i].value !== '') return c.params[i];
+  return undefined;
+}
+
+/**
+ * Why a value would be reported once it sits in the parameter `canonical` (a date CS1 cannot read, a URL it
+ * rejects, a keyword outside its list, markup, an external link, an invisible character...), or undefined when
+ * nothing would be. A fix that moves a value into a parameter is safe only when this says nothing.
+ */
+export function valueProblemFor(canonical: string, value: string, today: Day): string | undefined {
+  if (value === '') return undefined;
+  const lookup = lookupParameter(canonical);
+  const kind = lookup.known ? lookup.definition.kind : undefined;
+  if (kind === 'date' || DATE_KINDS.has(canonical)) {
+    if (canonical !== 'orig-date' && !parseCs1DateCached(value, canonical, today).ok) return 'not a date CS1 accepts';
+  }
+  if (kind === 'url' || canonical === 'url' || canonical === 'archive-url' || canonical === 'chapter-url') {
+    const e = urlErrorCached(value);
+    if (e) return e;
+  } else if (!externalLinkAllowed(canonical) && externalLinkIn(value)) return 'an external link';
+  if (kind === 'identifier') return 'an identifier (checked by its own rules)';
+  const kw = invalidKeyword(canonical, value);
+  if (kw) return kw;
+  if (markupForbidden(canonical) && stripApostropheMarkup(value) !== undefined) return 'italic or bold markup';
+  if (invisibleCharIn(value)) return 'an invisible character';
+  if (extraText(canonical, value)) return 'extra text';
+  if (etAlList(canonical) && etAlIn(value)) return '"et al."';
+  return undefined;
+}
+const DATE_KINDS = new Set(['date', 'access-date', 'archive-date', 'publication-date', 'year', 'doi-broken-date', 'pmc-embargo-date', 'lay-date']);
