@@ -53,11 +53,11 @@ class WikiFileSystem implements vscode.FileSystemProvider {
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     if (uri.path === '/' || uri.path === '') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const ref = this.ref(uri);
-    const st = this.pages.state(ref) ?? (await this.load(uri, ref));
+    const st = this.pages.state(ref) ?? (await this.load(ref));
     return { type: vscode.FileType.File, ctime: st.ctime, mtime: st.mtime, size: st.size };
   }
 
-  private async load(uri: vscode.Uri, ref: PageRef) {
+  private async load(ref: PageRef) {
     try {
       return await this.pages.open(ref);
     } catch (e) {
@@ -68,7 +68,7 @@ class WikiFileSystem implements vscode.FileSystemProvider {
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const ref = this.ref(uri);
-    const st = this.pages.state(ref) ?? (await this.load(uri, ref));
+    const st = this.pages.state(ref) ?? (await this.load(ref));
     return new TextEncoder().encode(st.original);
   }
 
