@@ -68,8 +68,27 @@ function killCodeServerNow() {
   cs = null;
 }
 
+// The local MediaWiki (scripts/test-wiki.sh) for the wiki-editing tests (test/e2e/suite/wiki.test.ts): its
+// WIKI_* variables reach the extension host through code-server's environment. Skipped when not installed.
+let wikiEnv = null;
+function startWiki() {
+  if (process.env.WIKITEXT_TEST_WIKI === 'off' || spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'check']).status !== 0) {
+    log('local MediaWiki not installed: the wiki tests are skipped (scripts/test-wiki.sh install)');
+    return;
+  }
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'start', '--no-install'], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) { log(`test wiki did not start: ${r.stderr.slice(-300)}`); return; }
+  wikiEnv = Object.fromEntries(r.stdout.split('\n').map((l) => /^(WIKI_\w+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+  log(`test wiki at ${wikiEnv.WIKI_API}`);
+}
+function stopWiki() {
+  if (wikiEnv?.WIKI_DIR) spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'stop', wikiEnv.WIKI_DIR]);
+  wikiEnv = null;
+}
+
 async function cleanup() {
   await stopCodeServer();
+  stopWiki();
   for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
   tempDirs.length = 0;
 }
@@ -92,7 +111,7 @@ async function finish(extraFailure) {
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => { log(`received ${sig}`); void finish(`interrupted by ${sig}`); });
 }
-process.on('exit', () => killCodeServerNow()); // last resort: never leave code-server running
+process.on('exit', () => { killCodeServerNow(); stopWiki(); }); // last resort: never leave code-server or the wiki running
 const watchdog = setTimeout(() => { log(`overall timeout ${TOTAL_TIMEOUT_MS} ms`); void finish('overall timeout'); }, TOTAL_TIMEOUT_MS);
 
 /** Resolves `fn()`'s result, or rejects after `ms` with a message naming `what`. */
@@ -147,6 +166,7 @@ async function startCodeServer(port) {
     TMPDIR: path.join(STATE, 'tmp'), // sockets and temp files of VS Code stay in the state dir
     XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'),
     XDG_DATA_HOME: path.join(STATE, 'xdg-data'),
+    ...(wikiEnv ?? {}),
   };
   cs = spawn(CS_BIN, [
     '--config', path.join(STATE, 'config.yaml'),
@@ -342,6 +362,7 @@ async function main() {
 
   const port = await freePort();
   try {
+    startWiki();
     await startCodeServer(port);
     browser = await withTimeout('chromium launch', 30_000, chromium.launch({
       executablePath: CHROMIUM,

@@ -30,7 +30,16 @@ export function uriOf(ref: PageRef): vscode.Uri {
 }
 
 /** Timings the e2e test reads (command -> document, keystroke -> refreshed preview), in ms. */
-export const timings = { open: [] as number[], preview: [] as number[] };
+export const timings = { open: [] as number[], preview: [] as number[], lastPreviewHtml: '' };
+
+/** What the last publish did (the Publish command returns it, for keybindings and tests). */
+export interface PublishOutcome {
+  ok: boolean;
+  revid?: number;
+  nochange?: boolean;
+  conflict?: boolean;
+  error?: string;
+}
 
 class WikiFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -81,12 +90,14 @@ class WikiFileSystem implements vscode.FileSystemProvider {
     if (!options) throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
     try {
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Publishing ${ref.title}…` }, () => this.pages.publish(ref, text, options));
+      this.wiki.lastOutcome = { ok: true, revid: r.newrevid, nochange: r.nochange };
       await this.wiki.rememberSummary(options.summary);
       this.wiki.refreshStatus();
       void vscode.window.showInformationMessage(r.nochange ? `${ref.title}: no change to publish (the text equals the current revision).` : `Published ${ref.title}: revision ${r.newrevid}.`);
     } catch (e) {
+      this.wiki.lastOutcome = { ok: false, conflict: e instanceof ConflictError, error: e instanceof Error ? e.message : String(e) };
       if (e instanceof ConflictError) {
-        void this.wiki.showConflict(uri, e);
+        await this.wiki.showConflict(uri, e);
         throw vscode.FileSystemError.Unavailable(`${e.message}`);
       }
       const msg = e instanceof Error ? e.message : String(e);
@@ -130,6 +141,7 @@ class WikiUi {
   readonly fs: WikiFileSystem;
   readonly revisions = new RevisionContent();
   readonly status = vscode.window.createStatusBarItem('wikitext.wiki', vscode.StatusBarAlignment.Left, 50);
+  lastOutcome: PublishOutcome | undefined;
   private preview: { panel: vscode.WebviewPanel; uri: vscode.Uri; timer?: NodeJS.Timeout; seq: number } | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -244,6 +256,7 @@ class WikiUi {
   }
 
   async openPage(siteArg?: string, titleArg?: string, section?: number): Promise<vscode.TextEditor | undefined> {
+    const t0 = Date.now();
     let site = siteArg;
     let input = titleArg;
     if (site && /^https?:\/\//.test(site) && !input) {
@@ -270,15 +283,18 @@ class WikiUi {
     if (!parsed) return undefined;
     if (parsed.api) await this.pages.registerSite({ name: parsed.site, api: parsed.api });
     await this.context.globalState.update(LAST_SITE_KEY, site && !/^https?:/.test(site) ? site : parsed.site);
-    const t0 = Date.now();
     const ref: PageRef = { site: parsed.site, title: parsed.title, section };
+    const uri = uriOf(ref);
+    const already = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     try {
-      await this.pages.open(ref); // fresh from the wiki on every Open
+      // fresh from the wiki, unless the page is open already: its text and base revision stay as they are (a
+      // newer base under old text would let a publish overwrite someone's edit)
+      if (!already || !this.pages.state(ref)) await this.pages.open(ref);
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
     }
-    let doc = await vscode.workspace.openTextDocument(uriOf(ref));
+    let doc = already ?? (await vscode.workspace.openTextDocument(uri));
     if (doc.languageId !== 'wikitext') doc = await vscode.languages.setTextDocumentLanguage(doc, 'wikitext');
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     timings.open.push(Date.now() - t0);
@@ -320,11 +336,15 @@ class WikiUi {
     return { doc, ref };
   }
 
-  async publish(): Promise<void> {
+  /** Publishes the active wiki document; `given` (a summary at least) skips the prompt. */
+  async publish(given?: Partial<PublishOptions>): Promise<PublishOutcome | undefined> {
     const a = this.activeWikiDoc();
-    if (!a) return;
-    const options = await this.askPublishOptions(a.ref, a.doc.getText());
-    if (!options) return;
+    if (!a) return undefined;
+    const options = given?.summary !== undefined
+      ? { minor: config().get<boolean>('minorEdit') ?? false, watchlist: (config().get<string>('watchlist') ?? 'preferences') as PublishOptions['watchlist'], ...given, summary: given.summary }
+      : await this.askPublishOptions(a.ref, a.doc.getText());
+    if (!options) return undefined;
+    this.lastOutcome = undefined;
     this.fs.pending.set(pageKey(a.ref), options);
     try {
       // the save goes through the provider's writeFile, which publishes with these options
@@ -335,6 +355,7 @@ class WikiUi {
     } finally {
       this.fs.pending.delete(pageKey(a.ref));
     }
+    return this.lastOutcome;
   }
 
   async showChanges(): Promise<void> {
@@ -347,34 +368,38 @@ class WikiUi {
     await vscode.commands.executeCommand('vscode.diff', left, a.doc.uri, `${st.page.title}: revision ${st.page.revid} ↔ your text`);
   }
 
-  async login(siteArg?: string, creds?: Credentials): Promise<void> {
+  async login(siteArg?: string, creds?: Credentials): Promise<{ user?: string; error?: string } | undefined> {
     const site = siteArg ?? (vscode.window.activeTextEditor && refOf(vscode.window.activeTextEditor.document.uri)?.site) ?? (await this.askSite());
-    if (!site) return;
+    if (!site) return undefined;
     if (!creds) {
       const kind = await vscode.window.showQuickPick([
         { label: 'Bot password', description: 'from Special:BotPasswords (Name@bot and its password)', how: 'botpassword' as const },
         { label: 'OAuth 2 owner-only access token', description: 'from Special:OAuthConsumerRegistration', how: 'oauth' as const },
       ], { title: `Log in to ${site}` });
-      if (!kind) return;
+      if (!kind) return undefined;
       if (kind.how === 'oauth') {
         const token = await vscode.window.showInputBox({ title: `Access token for ${site}`, password: true, ignoreFocusOut: true });
-        if (!token) return;
+        if (!token) return undefined;
         creds = { kind: 'oauth', token };
       } else {
         const name = await vscode.window.showInputBox({ title: `Log in to ${site}`, prompt: 'Bot user name (YourName@botname)', ignoreFocusOut: true });
-        if (!name) return;
+        if (!name) return undefined;
         const password = await vscode.window.showInputBox({ title: `Log in to ${site} as ${name}`, prompt: 'Bot password', password: true, ignoreFocusOut: true });
-        if (!password) return;
+        if (!password) return undefined;
         creds = { kind: 'botpassword', name, password };
       }
     }
     try {
       const user = await this.pages.login(site, creds);
       void vscode.window.showInformationMessage(`Logged in to ${site} as ${user.name}.`);
+      this.refreshStatus();
+      return { user: user.name };
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof LoginError || e instanceof WikiError ? e.message : `Log in to ${site} failed: ${String(e)}`);
+      const error = e instanceof LoginError || e instanceof WikiError ? e.message : `Log in to ${site} failed: ${String(e)}`;
+      void vscode.window.showErrorMessage(error);
+      this.refreshStatus();
+      return { error };
     }
-    this.refreshStatus();
   }
 
   async logout(siteArg?: string): Promise<void> {
@@ -431,6 +456,7 @@ class WikiUi {
       p.panel.title = `Preview ${ref.title}`;
       webview.html = previewHtml({ title: r.displaytitle.replace(/<[^>]*>/g, ''), html: r.html, warnings: r.warnings, origin, loadPhp, moduleStyles: r.modulestyles, cspSource: webview.cspSource, nonce });
       timings.preview.push(Date.now() - t0);
+      timings.lastPreviewHtml = r.html;
     } catch (e) {
       if (seq !== p.seq || !this.preview) return;
       webview.html = previewHtml({ title: ref.title, error: e instanceof Error ? e.message : String(e), origin, cspSource: webview.cspSource, nonce });
@@ -447,7 +473,7 @@ export function registerWiki(context: vscode.ExtensionContext): WikiUi {
     vscode.workspace.registerTextDocumentContentProvider(REV_SCHEME, ui.revisions),
     vscode.commands.registerCommand('wikitext.openPage', (site?: string, title?: string) => ui.openPage(site, title)),
     vscode.commands.registerCommand('wikitext.openSection', () => ui.openSection()),
-    vscode.commands.registerCommand('wikitext.publish', () => ui.publish()),
+    vscode.commands.registerCommand('wikitext.publish', (given?: Partial<PublishOptions>) => ui.publish(given)),
     vscode.commands.registerCommand('wikitext.showChanges', () => ui.showChanges()),
     vscode.commands.registerCommand('wikitext.showPreview', () => ui.showPreview()),
     vscode.commands.registerCommand('wikitext.login', (site?: string, creds?: Credentials) => ui.login(site, creds)),
