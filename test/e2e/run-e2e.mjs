@@ -350,6 +350,86 @@ async function runUi(port) {
   }
 }
 
+/** Phase 3: the wiki loop as a user sees it (open page, preview, conflict diff); screenshots under .e2e/wiki/. */
+async function runWikiUi(port) {
+  if (!wikiEnv) return;
+  const out = path.join(E2E_DIR, 'wiki');
+  fs.mkdirSync(out, { recursive: true });
+  const folder = workspaceWithSeed('wiki');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const palette = async (command) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.type(command);
+    await page.waitForFunction((c) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent || '').includes(c)), command, { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+  const input = async (text) => {
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    await palette('Open Wiki Page');
+    await input(wikiEnv.WIKI_API);
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.type('Kazakh');
+    await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent || '').trim().startsWith('Kazakhstan')), null, { timeout: 15_000 }).catch(() => {});
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Kazakhstan');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Kazakhstan/.test(document.querySelector('.tab.active')?.textContent || ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => /wikitext/i.test(document.getElementById('status.editor.mode')?.textContent || ''), null, { timeout: 30_000 });
+    const status = await page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent || '').find((t) => t.includes('127.0.0.1')) || '');
+    record(/127\.0\.0\.1:\d+ · /.test(status), 'wiki: Open Wiki Page opens the page; the status bar shows site and user', `"${status.trim()}"`);
+    await settle(page);
+    await page.screenshot({ path: path.join(out, 'open-page.png') });
+    fs.copyFileSync(path.join(out, 'open-page.png'), path.join(IMAGES, 'vscode-wiki-page.png'));
+
+    await palette('Show Wiki Preview to the Side');
+    let found = false;
+    for (let i = 0; i < 100 && !found; i++) {
+      for (const f of page.frames()) {
+        if (await f.evaluate(() => !!document.querySelector('ol.references li[id^="cite_note-"]')).catch(() => false)) { found = true; break; }
+      }
+      if (!found) await page.waitForTimeout(300);
+    }
+    record(found, 'wiki: the preview shows the references as Cite rendered them');
+    await settle(page);
+    await page.screenshot({ path: path.join(out, 'preview.png') });
+
+    // someone else edits the first line through the API; we edit it too and publish: the conflict diff
+    const api = async (params, post) => {
+      const body = new URLSearchParams({ format: 'json', formatversion: '2', ...params });
+      return (await (post ? fetch(wikiEnv.WIKI_API, { method: 'POST', body }) : fetch(`${wikiEnv.WIKI_API}?${body}`))).json();
+    };
+    const cur = (await api({ action: 'query', prop: 'revisions', titles: 'Kazakhstan', rvprop: 'ids|content', rvslots: 'main' })).query.pages[0].revisions[0];
+    await api({ action: 'edit', title: 'Kazakhstan', text: `Someone else's first words. ${cur.slots.main.content}`, summary: 'other', baserevid: String(cur.revid), token: '+\\' }, true);
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('My first words. ');
+    await palette('Publish to the Wiki');
+    await input('My edit (conflict demo)');
+    await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 });
+    const tab = await page.evaluate(() => document.querySelector('.tab.active')?.textContent || '');
+    record(/edit conflict/.test(tab), 'wiki: publishing after an API edit shows the conflict diff', `"${tab.trim()}"`);
+    await settle(page);
+    await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
+    log(`wiki screenshots in ${path.relative(ROOT, out)}`);
+  } catch (e) {
+    record(false, 'wiki UI run completed', String(e.message ?? e).split('\n')[0]);
+    await page.screenshot({ path: path.join(out, 'wiki-ui-error.png') }).catch(() => {});
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 async function main() {
   if (!args.has('--skip-install')) {
     const r = spawnSync('bash', [path.join(ROOT, 'test', 'e2e', 'install.sh')], { stdio: 'inherit', timeout: 10 * 60_000 });
@@ -372,6 +452,7 @@ async function main() {
     }));
     if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
     if (!args.has('--no-ui')) await runUi(port);
+    if (!args.has('--no-ui')) await runWikiUi(port);
   } catch (e) {
     record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);
   }
