@@ -363,7 +363,7 @@ async function runWikiUi(port) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
     await page.keyboard.type(command);
-    await page.waitForFunction((c) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent || '').includes(c)), command, { timeout: 10_000 });
+    await page.waitForFunction((c) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent || '').includes(c)), command, { timeout: 30_000 });
     await page.keyboard.press('Enter');
   };
   const input = async (text) => {
@@ -373,7 +373,7 @@ async function runWikiUi(port) {
     await page.keyboard.press('Enter');
   };
   try {
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+    await page.goto(workbenchUrl(port, folder, [['extensionDevelopmentPath', remote(port, ROOT)]]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
     await palette('Open Wiki Page');
