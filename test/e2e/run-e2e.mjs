@@ -363,8 +363,17 @@ async function runWikiUi(port) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
     await page.keyboard.type(command);
-    await page.waitForFunction((c) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent || '').includes(c)), command, { timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // pick the row whose label is exactly the command ("Open Wiki Page" also matches "Open Wiki Page Section")
+    const label = `Wikitext: ${command}`;
+    await page.waitForFunction((c) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.getAttribute('aria-label') || '').startsWith(c)), label, { timeout: 30_000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) {
+      const a = (await rows.nth(i).getAttribute('aria-label')) || '';
+      if (a.startsWith(label) && !a.startsWith(`${label} Section`)) { await rows.nth(i).click(); break; }
+    }
+    // the palette has closed (its input starts with ">") before anything else is typed
+    await page.waitForFunction(() => { const i = document.querySelector('.quick-input-widget input'); return !i || !i.value.startsWith('>') || i.closest('.quick-input-widget').style.display === 'none'; }, null, { timeout: 10_000 });
   };
   const input = async (text) => {
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
@@ -376,7 +385,7 @@ async function runWikiUi(port) {
     await page.goto(workbenchUrl(port, folder, [['extensionDevelopmentPath', remote(port, ROOT)]]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
-    await palette('Open Wiki Page');
+    await palette('Open Wiki Page…');
     await input(wikiEnv.WIKI_API);
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
     await page.keyboard.type('Kazakh');
@@ -386,6 +395,7 @@ async function runWikiUi(port) {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /Kazakhstan/.test(document.querySelector('.tab.active')?.textContent || ''), null, { timeout: 30_000 });
     await page.waitForFunction(() => /wikitext/i.test(document.getElementById('status.editor.mode')?.textContent || ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent || '').includes('127.0.0.1')), null, { timeout: 15_000 }).catch(() => {});
     const status = await page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent || '').find((t) => t.includes('127.0.0.1')) || '');
     record(/127\.0\.0\.1:\d+ · /.test(status), 'wiki: Open Wiki Page opens the page; the status bar shows site and user', `"${status.trim()}"`);
     await settle(page);
@@ -411,6 +421,14 @@ async function runWikiUi(port) {
     };
     const cur = (await api({ action: 'query', prop: 'revisions', titles: 'Kazakhstan', rvprop: 'ids|content', rvslots: 'main' })).query.pages[0].revisions[0];
     await api({ action: 'edit', title: 'Kazakhstan', text: `Someone else's first words. ${cur.slots.main.content}`, summary: 'other', baserevid: String(cur.revid), token: '+\\' }, true);
+    // log in with the bot password through the command (this browser has its own secret storage)
+    await palette('Log in to a Wiki…');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list .monaco-list-row', { timeout: 10_000 });
+    await page.keyboard.press('Enter'); // Bot password
+    await input(wikiEnv.WIKI_BOT_USER);
+    await input(wikiEnv.WIKI_BOT_PASSWORD);
+    const loggedIn = await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /127\.0\.0\.1:\d+ · Admin/.test(e.textContent || '')), null, { timeout: 20_000 }).then(() => true, () => false);
+    record(loggedIn, 'wiki: Log in with the bot password; the status bar shows the user');
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('My first words. ');
