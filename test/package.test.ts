@@ -23,6 +23,8 @@ const WHITELIST = [
   'extension/package.json',
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/browserClient.js',
+  'extension/dist/browserServer.js',
   'extension/syntaxes/wikitext.tmLanguage.json',
   'extension/language-configuration.json',
   'extension/README.md',
@@ -60,7 +62,7 @@ export function zipEntries(zip: Buffer): string[] {
 
 test('the .vsix holds exactly the whitelisted files and is under 1 MB', (t) => {
   // Inputs first, each named, so that a missing file fails with a clear message rather than a vsce error.
-  const missing = ['dist/client.js', 'dist/server.js', 'syntaxes/wikitext.tmLanguage.json', 'language-configuration.json',
+  const missing = ['dist/client.js', 'dist/server.js', 'dist/browserClient.js', 'dist/browserServer.js', 'syntaxes/wikitext.tmLanguage.json', 'language-configuration.json',
     'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png'].filter((f) => !existsSync(join(ROOT, f)));
   assert.deepEqual(missing, [], `files the package needs are missing: ${missing.join(', ')}${missing.some((f) => f.startsWith('dist/')) ? ' (run `npm run build`)' : ''}`);
   for (const f of ['syntaxes/wikitext.tmLanguage.json', 'language-configuration.json']) {
@@ -80,6 +82,7 @@ test('the .vsix holds exactly the whitelisted files and is under 1 MB', (t) => {
   assert.deepEqual(entries, WHITELIST, `unexpected .vsix content\n  extra: ${entries.filter((e) => !WHITELIST.includes(e)).join(', ') || '-'}\n  missing: ${WHITELIST.filter((e) => !entries.includes(e)).join(', ') || '-'}`);
 
   const size = statSync(vsix).size;
+  t.diagnostic(`.vsix: ${(size / 1024).toFixed(0)} KB`);
   assert.ok(size < MAX_BYTES, `.vsix is ${size} bytes, over 1 MB`);
 });
 

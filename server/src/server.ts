@@ -4,8 +4,6 @@
  * that no bug takes the server down, and writes nothing but protocol messages to stdout.
  */
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   DocumentDiagnosticReportKind,
@@ -13,34 +11,47 @@ import {
   ResponseError,
   ErrorCodes,
   LSPErrorCodes,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageReader,
-  type DataCallback,
-  type Message,
+  DidChangeWatchedFilesNotification,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type CancellationToken,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceSettings, SettingsStore } from './serverSettings';
-import { analyse, Analysis } from './core/analysis';
+import { WorkspaceSettings, SettingsStore, type FileConfigLoader } from './serverSettings';
+import { VERSION } from './version';
+import { analyseInSteps, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, isFixAll, resolveFixAll } from './codeActions';
 import { toLspDiagnostic } from './toProto';
 import { ruleDocsUrl } from './core/rules/meta';
 import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
 import { parseTreeText } from './core/features/syntaxTree';
-import { ProfileStore } from './wiki/profileStore';
-import { LinkService } from './links/lsp';
+import type { ProfileStore } from './wiki/profileStore';
+import type { LinkService, LinkServiceDeps } from './links/lsp';
+import type { SiteProfile } from './core/profile';
 
-/** Starts the server on the connection given by the command line (`--stdio`, `--node-ipc`, `--socket=PORT`). */
-export function startServer(connection: Connection = createDefaultConnection(), hooks: { lookup?: import('node:net').LookupFunction } = {}): void {
+/** What the platform provides. Node (main.ts) reads `.wikitext-lint.json` from disk, loads site profiles and checks
+ * links; the browser (browserServer.ts) asks the client for configuration files and has neither network adapter. */
+export interface ServerHost {
+  loadFileConfig?: FileConfigLoader;
+  /** Forget configuration files read (they changed on disk). */
+  clearFileConfigCache?: () => void;
+  /** Site profiles loaded off the keystroke path (Node: server/src/wiki/profileStore.ts). */
+  profiles?: (onLoaded: (site: string, profile: SiteProfile, note?: string) => void, onError: (site: string, message: string) => void) => ProfileStore;
+  /** Link checking and Fill Citation, on the user's command (Node: server/src/links/lsp.ts). */
+  links?: (connection: Connection, deps: LinkServiceDeps) => LinkService;
+}
+
+/**
+ * Serves LSP on a connection made by the platform's entry point (`main.ts` for Node: `--stdio`, `--node-ipc`,
+ * `--socket=PORT`; `browserServer.ts` for a web worker). Nothing here needs Node.
+ */
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsStore(connection);
+  const settings = new SettingsStore(connection, host.loadFileConfig, host.clearFileConfigCache);
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
-  settings.profiles = new ProfileStore((site, _profile, note) => {
+  settings.profiles = host.profiles?.((site, _profile, note) => {
     if (note) connection.console.info(`wikitext: ${note}`);
     connection.console.info(`wikitext: site profile of ${site} loaded`);
     settings.invalidate();
@@ -55,7 +66,9 @@ export function startServer(connection: Connection = createDefaultConnection(), 
   /** The client fills in code actions' edits through codeAction/resolve (fix-all edits are computed only then). */
   let codeActionResolve = false;
   let hasConfigurationCapability = false;
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let registerConfigWatcher = false;
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const inflight = new Map<string, { version: number; settingsVersion: number; promise: Promise<Analysis> }>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
   function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
@@ -72,18 +85,17 @@ export function startServer(connection: Connection = createDefaultConnection(), 
 
   async function lintOptionsFor(uri: string): Promise<{ options: LintOptions; settings: WorkspaceSettings; version: number }> {
     const s = await settings.get(uri, hasConfigurationCapability);
-    return { options: links.active ? { ...s.lintOptions, links: links.lookup } : s.lintOptions, settings: s, version: s.version };
+    return { options: links?.active ? { ...s.lintOptions, links: links.lookup } : s.lintOptions, settings: s, version: s.version };
   }
 
   // Link checking and Fill Citation (server/src/links/lsp.ts): only on the user's command
-  const links = new LinkService(connection, {
+  const links = host.links?.(connection, {
     analysisOf: (uri) => analysisOf(uri),
     linkSettings: async (uri) => (await settings.get(uri, hasConfigurationCapability)).lintOptions.config?.links ?? {},
     refresh: (uri) => { cache.delete(uri); if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined); else schedulePush(uri, 0); },
     version: (uri) => documents.get(uri)?.version,
-    lookup: hooks.lookup,
   });
-  links.register();
+  links?.register();
 
   /**
    * The analysis of the document's current version (computed at most once per version and settings).
@@ -98,7 +110,7 @@ export function startServer(connection: Connection = createDefaultConnection(), 
     if (cached && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
     if (token) {
       // Let pending messages ($/cancelRequest, newer edits) in before the expensive part; stop if cancelled.
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       const again = cache.get(uri);
       const now = documents.get(uri);
@@ -106,13 +118,28 @@ export function startServer(connection: Connection = createDefaultConnection(), 
     }
     const current = documents.get(uri);
     if (!current) return null;
+    // An analysis of this version already under way (it pauses between parse and rules): share it.
+    const running = inflight.get(uri);
+    if (running && running.version === current.version && running.settingsVersion === sv) return running.promise;
     const previous = cache.get(uri)?.analysis;
     // the previous tree is consumed by the incremental parse: forget it first, whatever happens next
     cache.delete(uri);
-    const analysis = analyse(current.getText(), options, previous);
-    for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    cache.set(uri, { version: current.version, settingsVersion: sv, analysis });
-    return analysis;
+    const version = current.version;
+    const promise = (async () => {
+      // Between the parse and the rules, other requests (another document's hover) are answered.
+      const analysis = await analyseInSteps(current.getText(), options, previous, () => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0))));
+      for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
+      // a newer version may have been analysed meanwhile: never replace it with this older one
+      const newer = cache.get(uri);
+      if (!newer || newer.version < version || (newer.version === version && newer.settingsVersion !== sv)) cache.set(uri, { version, settingsVersion: sv, analysis });
+      return analysis;
+    })();
+    inflight.set(uri, { version, settingsVersion: sv, promise });
+    try {
+      return await promise;
+    } finally {
+      if (inflight.get(uri)?.promise === promise) inflight.delete(uri);
+    }
   }
 
   function requireDoc(a: Analysis | null, uri: string): Analysis {
@@ -153,6 +180,11 @@ export function startServer(connection: Connection = createDefaultConnection(), 
     codeActionResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     hasConfigurationCapability = !!caps.workspace?.configuration;
     settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    // Clients without workspace/configuration (or with nothing under `wikitext`) send settings here.
+    settings.setInitializationOptions(params.initializationOptions);
+    const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; watchesConfigFiles?: unknown };
+    settings.setWorkspaceTrusted(init.workspaceTrusted !== false);
+    registerConfigWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && init.watchesConfigFiles !== true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -172,16 +204,32 @@ export function startServer(connection: Connection = createDefaultConnection(), 
         semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: true },
         executeCommandProvider: { commands: ['wikitext.syntaxTree'] },
       },
-      serverInfo: { name: 'wikitext-lint', version: '0.1.0' },
+      serverInfo: { name: 'wikitext-lint', version: VERSION },
     };
   });
 
-  connection.onDidChangeConfiguration(guard('didChangeConfiguration', () => {
+  function relintAll(): void {
     settings.profiles?.reset();
     settings.invalidate();
     if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }
+
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => {
+    settings.setPushedSettings(p?.settings);
+    relintAll();
   }));
+
+  // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => {
+    if (p.changes.some((c) => c.uri.endsWith('/.wikitext-lint.json') || c.uri.endsWith('%2F.wikitext-lint.json'))) relintAll();
+  }));
+  connection.onInitialized(() => {
+    // clients that do not watch files themselves (other editors) are asked to
+    if (registerConfigWatcher) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.wikitext-lint.json' }] }).catch(() => undefined);
+    }
+  });
 
   documents.onDidOpen((e) => schedulePush(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedulePush(e.document.uri, 150));
@@ -225,10 +273,13 @@ export function startServer(connection: Connection = createDefaultConnection(), 
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options, canResolve: codeActionResolve });
+    // The automatic lightbulb request (every cursor move) shows no source actions: skip the whole-file
+    // fix-all there (a second of work on a large article); the Source Action menu and fix-on-save ask for it.
+    const only = p.context.only ?? (p.context.triggerKind === 2 ? [CodeActionKind.QuickFix] : undefined);
+    const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only, lintOptions: options, canResolve: codeActionResolve });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
-    if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));
+    if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) if (links) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));
     return actions;
   }));
 
@@ -312,52 +363,9 @@ export function startServer(connection: Connection = createDefaultConnection(), 
   // For the benchmark and memory tests: the heap in use after a full collection (when --expose-gc).
   connection.onRequest('wikitext/heapUsed', () => {
     (globalThis as { gc?: () => void }).gc?.();
-    return process.memoryUsage().heapUsed;
+    return typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().heapUsed : 0;
   });
 
   documents.listen(connection);
   connection.listen();
 }
-
-/**
- * The connection the command line asks for. Over stdio, requests whose `method` is missing or not a string
- * are answered with JSON-RPC's -32600 Invalid Request here: the protocol library would drop them unanswered.
- */
-function createDefaultConnection(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout);
-  const inner = new StreamMessageReader(process.stdin);
-  const reader: MessageReader = {
-    onError: inner.onError,
-    onClose: inner.onClose,
-    onPartialMessage: inner.onPartialMessage,
-    dispose: () => inner.dispose(),
-    listen(callback: DataCallback) {
-      return inner.listen((msg: Message) => {
-        const m = msg as { id?: unknown; method?: unknown; result?: unknown; error?: unknown };
-        const isResponse = 'result' in m || 'error' in m;
-        if (!isResponse && m.id !== undefined && m.id !== null && typeof m.method !== 'string') {
-          const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
-          void writer.write({ jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid Request: "method" must be a string' } } as Message);
-          return;
-        }
-        callback(msg);
-      });
-    },
-  };
-  // The client is gone when its end of stdin closes: exit rather than wait (what the library does for its own streams).
-  const exitOnClose = () => process.exit(0);
-  process.stdin.on('end', exitOnClose);
-  process.stdin.on('close', exitOnClose);
-  return createConnection(ProposedFeatures.all, reader, writer);
-}
-
-// Never let an unexpected error end the process: log it and keep serving.
-process.on('uncaughtException', (e) => {
-  process.stderr.write(`wikitext-lint server: uncaught exception: ${e instanceof Error ? e.stack : String(e)}\n`);
-});
-process.on('unhandledRejection', (e) => {
-  process.stderr.write(`wikitext-lint server: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`);
-});
-
-if (require.main === module) startServer();

@@ -1,11 +1,10 @@
 /**
  * Settings per document: the editor's `wikitext.*` settings (read with workspace/configuration, cached per
- * URI) over the `.wikitext-lint.json` found upward from the file. Configuration is JSON data only.
+ * URI; from `initializationOptions` or `workspace/didChangeConfiguration` for clients without it) over the
+ * `.wikitext-lint.json` found upward from the file (by the platform's loader: the disk in Node, the
+ * client's workspace.fs in a browser). Configuration is JSON data only. Nothing here needs Node.
  */
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
-import { findConfigFor } from './configFiles';
+import type { Connection } from 'vscode-languageserver';
 import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
@@ -29,6 +28,21 @@ interface EditorSettings {
   links?: unknown;
 }
 
+/**
+ * Finds the `.wikitext-lint.json` that applies to a document (its URI, and the workspace folders for
+ * documents that are not files); throws an Error naming the file when it is invalid.
+ */
+export type FileConfigLoader = (uri: string, workspaceFolders: string[]) => LintConfig | undefined | Promise<LintConfig | undefined>;
+
+/** The `wikitext` settings in `initializationOptions` or `didChangeConfiguration`: `{wikitext: {...}}` or the section itself. */
+export function editorSettingsFrom(value: unknown): EditorSettings | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.wikitext === 'object' && v.wikitext !== null && !Array.isArray(v.wikitext)) return v.wikitext as EditorSettings;
+  if ('rules' in v || 'dateFormat' in v || 'linkBaseUrl' in v) return v as EditorSettings;
+  return undefined;
+}
+
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
 
 /** Caches settings per document URI; `invalidate` on configuration change. */
@@ -37,17 +51,36 @@ export class SettingsStore {
   private version = 1;
   private warned = new Set<string>();
   private folders: string[] = [];
+  private initial: EditorSettings | undefined;
+  private pushed: EditorSettings | undefined;
+  /** False in an untrusted workspace (VS Code's Restricted Mode): the workspace's `.wikitext-lint.json` is not read. */
+  private readWorkspaceConfig = true;
 
   /** Site profiles, loaded off the keystroke path (see ProfileStore). */
   profiles?: ProfileStore;
 
-  constructor(private connection: Connection) {}
+  constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader, private clearFileConfigCache?: () => void) {}
+
+  setInitializationOptions(options: unknown): void {
+    this.initial = editorSettingsFrom(options);
+  }
+
+  /** Settings a client pushed with `workspace/didChangeConfiguration` (kept until the next push). */
+  setPushedSettings(settings: unknown): void {
+    const s = editorSettingsFrom(settings);
+    if (s) this.pushed = s;
+  }
 
   setWorkspaceFolders(folders: string[]): void {
     this.folders = folders;
   }
 
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.readWorkspaceConfig = trusted;
+  }
+
   invalidate(): void {
+    this.clearFileConfigCache?.();
     this.cache.clear();
     this.version++;
   }
@@ -74,25 +107,23 @@ export class SettingsStore {
 
   private async load(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
     let fileConfig: LintConfig | undefined;
-    if (uri.startsWith('file:')) {
+    if (!this.readWorkspaceConfig) {
+      // Restricted Mode: nothing from the workspace
+    } else if (this.loadFileConfig) {
       try {
-        fileConfig = findConfigFor(fileURLToPath(uri)).config ?? undefined;
-      } catch (e) {
-        this.warn(`wikitext: ${(e as Error).message}`);
-      }
-    } else if (this.folders[0]?.startsWith('file:')) {
-      try {
-        fileConfig = findConfigFor(path.join(fileURLToPath(this.folders[0]), 'untitled.wiki')).config ?? undefined;
+        fileConfig = (await this.loadFileConfig(uri, this.folders)) ?? undefined;
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }
     }
-    let editor: EditorSettings = {};
+    // Pushed or initial settings; a client that answers workspace/configuration with something overrides them.
+    let editor: EditorSettings = this.pushed ?? this.initial ?? {};
     if (askClient) {
       try {
-        editor = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wikitext' })) ?? {}) as EditorSettings;
+        const answer = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'wikitext' });
+        if (typeof answer === 'object' && answer !== null && !Array.isArray(answer) && Object.keys(answer).length) editor = answer as EditorSettings;
       } catch {
-        editor = {};
+        /* keep the others */
       }
     }
     const editorConfig: LintConfig = { rules: {} };

@@ -103,26 +103,30 @@ test('the wiki failing mid-run (connection reset for one page): clear message, o
 
 test('--fix with a page never publishes: --output FILE or - receives the fixed wikitext; without it, a usage error', { skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-'));
+  // the seed's safe fixes are the access-dates, which the user opts in to (an unchecked date is not safe by default)
+  const cfg = join(dir, 'optin.json');
+  writeFileSync(cfg, JSON.stringify({ rules: { 'cite-missing-access-date': ['warning', { fixUnchecked: true }] } }));
+  const TODAY_CFG = [...TODAY, '--config', cfg];
   const noOutput = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--fix', ...TODAY]);
   assert.equal(noOutput.code, 2);
   assert.match(noOutput.err, /never publishes.*--output/);
   // the reference: --fix on a copy of the seed as MediaWiki stores it (trailing whitespace stripped)
   const copy = join(dir, 'copy.wiki');
   writeFileSync(copy, readFileSync(SEED, 'utf8').trimEnd());
-  await run([copy, '--fix', ...TODAY]);
+  await run([copy, '--fix', ...TODAY_CFG]);
   const expected = readFileSync(copy, 'utf8');
   assert.notEqual(expected, readFileSync(SEED, 'utf8').trimEnd(), 'the seed has safe fixes');
   const out = join(dir, 'fixed.wiki');
-  const r = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--fix', '--output', out, ...TODAY]);
+  const r = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--fix', '--output', out, ...TODAY_CFG]);
   assert.ok(r.code === 0 || r.code === 1, r.err);
   assert.equal(readFileSync(out, 'utf8'), expected);
-  const toStdout = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--fix', '--output', '-', ...TODAY]);
+  const toStdout = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--fix', '--output', '-', ...TODAY_CFG]);
   assert.equal(toStdout.out, expected);
   assert.match(toStdout.err, /problems?/, 'the report goes to stderr');
   // the wiki's page is unchanged
-  const after = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--format', 'json', ...TODAY]);
+  const after = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--format', 'json', ...TODAY_CFG]);
   assert.ok(JSON.parse(after.out).files[0].diagnostics.some((d: { fixes: { safe: boolean }[] }) => d.fixes.some((f) => f.safe)));
-  const two = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--page', 'Sections', '--fix', '--output', out, ...TODAY]);
+  const two = await run(['--site', wiki.api, '--page', 'Kazakhstan', '--page', 'Sections', '--fix', '--output', out, ...TODAY_CFG]);
   assert.equal(two.code, 2);
   assert.match(two.err, /one --page/);
 });

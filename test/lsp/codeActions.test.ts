@@ -27,7 +27,7 @@ function applyEdits(text: string, edits: Edit[]): string {
 
 let server: ServerHandle;
 before(async () => {
-  server = await startServer(SERVER, { pull: true, resolve: true });
+  server = await startServer(SERVER, { pull: true, resolve: true, settings: { rules: { 'cite-missing-access-date': ['warning', { fixUnchecked: true }] } } });
 });
 after(async () => {
   await server.stop();

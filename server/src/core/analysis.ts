@@ -24,3 +24,14 @@ export function analyse(text: string, options: LintOptions = {}, previous?: Anal
   const result = lintDocument(doc, buildModel(doc), options);
   return { ...result, text, profile: options.profile };
 }
+
+/**
+ * `analyse` in two steps with `pause` awaited between the parse and the rules, so that a server can answer
+ * other documents' requests in between (the core stays free of timers: the caller supplies the pause).
+ */
+export async function analyseInSteps(text: string, options: LintOptions, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
+  const doc = previous && previous.text !== text ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }) : parse(text);
+  await pause();
+  const result = lintDocument(doc, buildModel(doc), options);
+  return { ...result, text };
+}

@@ -1,0 +1,58 @@
+/**
+ * The language server in a web worker (VS Code for the Web: vscode.dev, github.dev, code-server's web
+ * worker extension host). The same server and core as in Node; only the transport and the configuration
+ * files differ: `.wikitext-lint.json` is found and read by the client through `workspace.fs` (custom request
+ * `wikitext/findConfig`), so it works on virtual workspaces too. The build fails if anything here pulls in a
+ * Node module (scripts/build.mjs).
+ */
+import { createConnection, BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, ErrorCodes, ResponseError } from 'vscode-languageserver/browser';
+import { startServer } from './server';
+import { PositionEncodingLayer } from './positionEncoding';
+import { parseConfig, ConfigError, type LintConfig } from './core/lint/config';
+import { ruleIds } from './core/rules';
+
+/** What the client answers to `wikitext/findConfig`: the configuration file that applies, or null. */
+export interface FoundConfig {
+  uri: string;
+  text: string;
+}
+
+/** Parses a configuration file's text; errors name the file and the key at fault. */
+export function parseConfigText(text: string, name: string): LintConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name}: invalid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return parseConfig(json, ruleIds);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(`${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+const encoding = new PositionEncodingLayer();
+const connection = createConnection(
+  ProposedFeatures.all,
+  encoding.wrapReader(new BrowserMessageReader(scope)),
+  encoding.wrapWriter(new BrowserMessageWriter(scope)),
+);
+
+let clientCanFind = true;
+startServer(connection, {
+  async loadFileConfig(uri, workspaceFolders) {
+    if (!clientCanFind) return undefined;
+    let found: FoundConfig | null;
+    try {
+      found = await connection.sendRequest<FoundConfig | null>('wikitext/findConfig', { uri, workspaceFolders });
+    } catch (e) {
+      // a client that is not ours: no configuration files, settings only
+      if (e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound) clientCanFind = false;
+      return undefined;
+    }
+    return found ? parseConfigText(found.text, found.uri) : undefined;
+  },
+});
