@@ -23,6 +23,9 @@ before(async () => {
 });
 after(() => wiki?.stop());
 
+/** The fix a user applies by hand (the access-date fix is safe only for links known alive or when opted in). */
+const addAccessDates = (t: string) => t.replace(/\{\{(cite (?:web|news))\|(?![^}]*access-date)/gi, '{{$1|access-date=1 January 2020|');
+void fixAll;
 const SEED = readFileSync(resolve(__dirname, '../../examples/Kazakhstan__Government_and_politics.wiki'), 'utf8');
 
 class MapSecrets implements SecretStore {
@@ -75,7 +78,7 @@ test('three-way merge: non-overlapping changes combine, overlapping ones do not'
 });
 
 test('the summary of fixes names what the checks no longer find', () => {
-  const fixed = fixAll(SEED).text;
+  const fixed = addAccessDates(SEED);
   const s = summaryOfFixes(SEED, fixed);
   assert.match(s, /^Fixed \d+ citation problems: /);
   assert.ok(s.length < 500);
@@ -109,7 +112,7 @@ test('publish: logged in with a stored bot password, a new revision with the sum
   const p2 = await pages(secrets, memory);
   const ref = { site: site(), title: 'Kazakhstan' };
   const original = await p2.read(ref);
-  const fixed = fixAll(original).text;
+  const fixed = addAccessDates(original);
   assert.notEqual(fixed, original);
   const summary = summaryOfFixes(original, fixed);
   const mtime = p2.state(ref)!.mtime;
