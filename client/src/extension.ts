@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { isPattern, readValidationSettings, shouldValidate, showDiagnosticsNow, ValidationSettings } from './validation';
+import { registerWiki } from './wiki/vscodeWiki';
 import { registerLinkCommands } from './links';
 
 let client: LanguageClient | undefined;
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'wikitext' },
       { scheme: 'untitled', language: 'wikitext' },
       { scheme: 'vscode-vfs', language: 'wikitext' },
+      { scheme: 'mediawiki', language: 'wikitext' },
       // `wikitext.validate` may add other languages or file patterns
       ...validation.validate.filter((v) => v !== 'wikitext').map((v) => (isPattern(v) ? { scheme: 'file', pattern: v } : { scheme: 'file', language: v })),
     ],
@@ -71,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true },
     outputChannelName: 'Wikitext Language Server',
   };
+  registerWiki(context); // wiki pages: open, preview, publish (client/src/wiki)
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
 
   // The server's state in the status bar (click: its output), and a "Show output" command, as vscode-eslint has them.
@@ -108,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'wikitext') return;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext',
+        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext', 1,
       );
       const fix = actions?.find((a) => a.kind?.value === 'source.fixAll.wikitext' && a.edit);
       if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
