@@ -134,11 +134,14 @@ test('hovers on one document are answered while a hostile document is analysed (
   }
 });
 
+// a safe fix (the removed |deadurl=no, with no archive, is removed); an unchecked access-date is not one
+const SAFE_FIX = '<ref>{{cite web|url=https://example.org/a|title=A|access-date=2026-01-01|deadurl=no}}</ref>\n';
+
 test('the automatic lightbulb request does not compute the whole-file fix-all; the Source Action request does', { timeout: 30_000 }, async () => {
   const s = await startServer(SERVER, { pull: true });
   try {
     const uri = 'file:///virtual/fixable.wiki';
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: FIXABLE.repeat(3) } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: SAFE_FIX.repeat(3) } });
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const kinds = async (context: Record<string, unknown>) =>
       ((await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], ...context } })) as { kind?: string }[]).map((x) => x.kind);
