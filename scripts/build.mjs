@@ -15,6 +15,8 @@ const common = {
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   define: { __WIKITEXT_LINT_VERSION__: JSON.stringify(version) },
+  // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot; its ES module build bundles
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 

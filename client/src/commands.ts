@@ -9,7 +9,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'wikitext') return;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext',
+        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext', 1,
       );
       const fix = actions?.find((a) => a.kind?.value === 'source.fixAll.wikitext' && a.edit);
       if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);

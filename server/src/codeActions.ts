@@ -49,8 +49,10 @@ function lookup(a: Analysis, version: number, d: LspDiagnostic): Diagnostic | un
   const data = d.data as Partial<DiagnosticData> | undefined;
   if (d.source !== 'wikitext-lint' || !data || typeof data.rule !== 'string') return undefined;
   if (data.version !== version) return undefined; // computed for another version: refused
-  const start = a.lines.offset(d.range.start.line, d.range.start.character);
-  const end = a.lines.offset(d.range.end.line, d.range.end.character);
+  // the offsets in data, else the range: some clients send ranges back rebuilt from their own columns
+  // (Neovim 0.7 from byte columns), which differ from ours after a non-ASCII character
+  const start = typeof data.start === 'number' ? data.start : a.lines.offset(d.range.start.line, d.range.start.character);
+  const end = typeof data.end === 'number' ? data.end : a.lines.offset(d.range.end.line, d.range.end.character);
   return a.diagnostics.find((x) => x.rule === data.rule && x.start === start && x.end === end && x.message === d.message);
 }
 
@@ -112,6 +114,19 @@ export function codeActions(a: Analysis, req: CodeActionRequest): CodeAction[] {
   return actions;
 }
 
+const fixAllCache = new WeakMap<Analysis, Map<string, { options: LintOptions; result: ReturnType<typeof fixAll> }>>();
+
+/** Fix-all of one analysed version, computed once (each request would otherwise run it again: 275-515 ms on a large article). */
+function fixAllOnce(a: Analysis, options: LintOptions, rule?: string): ReturnType<typeof fixAll> {
+  let perRule = fixAllCache.get(a);
+  if (!perRule) fixAllCache.set(a, (perRule = new Map()));
+  const hit = perRule.get(rule ?? '');
+  if (hit && hit.options === options) return hit.result;
+  const result = fixAll(a.text, options, rule);
+  perRule.set(rule ?? '', { options, result });
+  return result;
+}
+
 /** True when a code action is one of our fix-alls waiting for its edit. */
 export function isFixAll(action: CodeAction): action is CodeAction & { data: FixAllData } {
   const d = action.data as Partial<FixAllData> | undefined;
@@ -125,7 +140,7 @@ export function isFixAll(action: CodeAction): action is CodeAction & { data: Fix
  */
 export function resolveFixAll(a: Analysis, action: CodeAction, lintOptions: LintOptions): CodeAction {
   const data = action.data as FixAllData;
-  const fixed = fixAll(a.text, lintOptions, data.rule);
+  const fixed = fixAllOnce(a, lintOptions, data.rule);
   const edit = minimalEdit(a.lines, a.text, fixed.text);
   const out: CodeAction = { ...action };
   delete out.data;

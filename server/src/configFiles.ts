@@ -2,10 +2,13 @@
  * Configuration files, for both adapters (the CLI and the language server): the `.wikitext-lint.json` that
  * applies to a file, read and validated with errors naming the file and the key at fault.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, ConfigError, type LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
+import { parseJsonc } from './jsonc';
+import { findConfigFor as findConfigIn } from './configLookup';
+import { readRegularFile, RefusedFile, CONFIG_SIZE_CAP } from './readLimited';
+export { clearConfigCache } from './configLookup';
 
 /** A human reason for a file-system error. */
 export function describeFsError(e: unknown): string {
@@ -20,41 +23,24 @@ export function describeFsError(e: unknown): string {
   }
 }
 
-const configCache = new Map<string, LintConfig | null>();
-
-/** The `.wikitext-lint.json` that applies to a file: the nearest one upward from its folder. */
-export function findConfigFor(file: string): { config: LintConfig | null; path: string | null } {
-  let dir = path.resolve(file === '-' ? '.' : path.dirname(file));
-  for (;;) {
-    const candidate = path.join(dir, '.wikitext-lint.json');
-    if (configCache.has(candidate)) {
-      const c = configCache.get(candidate)!;
-      if (c) return { config: c, path: candidate };
-    } else if (fs.existsSync(candidate)) {
-      const c = loadConfigFile(candidate);
-      configCache.set(candidate, c);
-      return { config: c, path: candidate };
-    } else configCache.set(candidate, null);
-    const parent = path.dirname(dir);
-    if (parent === dir) return { config: null, path: null };
-    dir = parent;
-  }
+/**
+ * The `.wikitext-lint.json` that applies to a file: the nearest one upward from its folder, up to `root` (the
+ * workspace folder) or else the git repository's root. See configLookup.ts.
+ */
+export function findConfigFor(file: string, root?: string): { config: LintConfig | null; path: string | null } {
+  return findConfigIn(file, loadConfigFile, root);
 }
 
 /** Reads and validates a configuration file; throws an Error naming the file, and the key at fault. */
 export function loadConfigFile(file: string): LintConfig {
   let raw: string;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    // a regular file of at most a few MB: a link to /dev/zero or a FIFO must not hang or exhaust memory
+    raw = readRegularFile(file, CONFIG_SIZE_CAP).data.toString('utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read configuration: ${describeFsError(e)}`);
+    throw new Error(`${file}: cannot read configuration: ${e instanceof RefusedFile ? e.message : describeFsError(e)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new Error(`${file}: invalid JSON: ${(e as Error).message}`);
-  }
+  const json = parseJsonc(raw, file);
   try {
     const config = parseConfig(json, ruleIds);
     // "profile" is relative to the configuration file

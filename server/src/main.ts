@@ -24,7 +24,7 @@ import {
 import { startServer, type ServerHost } from './server';
 import { ProfileStore } from './wiki/profileStore';
 import { LinkService } from './links/lsp';
-import { findConfigFor } from './configFiles';
+import { clearConfigCache, findConfigFor } from './configFiles';
 import { PositionEncodingLayer } from './positionEncoding';
 import { VERSION } from './version';
 import type { LintConfig } from './core/lint/config';
@@ -109,9 +109,24 @@ function rejectInvalidRequests(inner: MessageReader, writer: MessageWriter): Mes
 
 /** `.wikitext-lint.json` from disk: upward from a file, or from the first workspace folder for other documents. */
 function loadFileConfigFromDisk(uri: string, folders: string[]): LintConfig | undefined {
-  if (uri.startsWith('file:')) return findConfigFor(fileURLToPath(uri)).config ?? undefined;
-  if (folders[0]?.startsWith('file:')) return findConfigFor(path.join(fileURLToPath(folders[0]), 'untitled.wiki')).config ?? undefined;
+  if (uri.startsWith('file:')) {
+    const file = fileURLToPath(uri);
+    return findConfigFor(file, folderOf(file, folders)).config ?? undefined;
+  }
+  if (folders[0]?.startsWith('file:')) return findConfigFor(path.join(fileURLToPath(folders[0]), 'untitled.wiki'), fileURLToPath(folders[0])).config ?? undefined;
   return undefined;
+}
+
+/** The workspace folder holding a file (the innermost), where the configuration lookup stops. */
+function folderOf(file: string, folders: string[]): string | undefined {
+  let best: string | undefined;
+  for (const f of folders) {
+    if (!f.startsWith('file:')) continue;
+    const dir = fileURLToPath(f);
+    const rel = path.relative(dir, file);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || dir.length > best.length)) best = dir;
+  }
+  return best;
 }
 
 function fail(message: string): never {
@@ -123,6 +138,7 @@ function fail(message: string): never {
 export function nodeHost(lookup?: net.LookupFunction): ServerHost {
   return {
     loadFileConfig: loadFileConfigFromDisk,
+    clearFileConfigCache: clearConfigCache,
     profiles: (onLoaded, onError) => new ProfileStore(onLoaded, onError),
     links: (connection, deps) => new LinkService(connection, { ...deps, lookup }),
   };

@@ -11,6 +11,7 @@ import {
   ResponseError,
   ErrorCodes,
   LSPErrorCodes,
+  DidChangeWatchedFilesNotification,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -19,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceSettings, SettingsStore, type FileConfigLoader } from './serverSettings';
 import { VERSION } from './version';
-import { analyse, Analysis } from './core/analysis';
+import { analyseInSteps, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, isFixAll, resolveFixAll } from './codeActions';
 import { toLspDiagnostic } from './toProto';
 import { ruleDocsUrl } from './core/rules/meta';
@@ -34,6 +35,8 @@ import type { SiteProfile } from './core/profile';
  * links; the browser (browserServer.ts) asks the client for configuration files and has neither network adapter. */
 export interface ServerHost {
   loadFileConfig?: FileConfigLoader;
+  /** Forget configuration files read (they changed on disk). */
+  clearFileConfigCache?: () => void;
   /** Site profiles loaded off the keystroke path (Node: server/src/wiki/profileStore.ts). */
   profiles?: (onLoaded: (site: string, profile: SiteProfile, note?: string) => void, onError: (site: string, message: string) => void) => ProfileStore;
   /** Link checking and Fill Citation, on the user's command (Node: server/src/links/lsp.ts). */
@@ -46,7 +49,7 @@ export interface ServerHost {
  */
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsStore(connection, host.loadFileConfig);
+  const settings = new SettingsStore(connection, host.loadFileConfig, host.clearFileConfigCache);
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
   settings.profiles = host.profiles?.((site, _profile, note) => {
     if (note) connection.console.info(`wikitext: ${note}`);
@@ -63,7 +66,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   /** The client fills in code actions' edits through codeAction/resolve (fix-all edits are computed only then). */
   let codeActionResolve = false;
   let hasConfigurationCapability = false;
+  let registerConfigWatcher = false;
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const inflight = new Map<string, { version: number; settingsVersion: number; promise: Promise<Analysis> }>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
   function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
@@ -113,13 +118,28 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     }
     const current = documents.get(uri);
     if (!current) return null;
+    // An analysis of this version already under way (it pauses between parse and rules): share it.
+    const running = inflight.get(uri);
+    if (running && running.version === current.version && running.settingsVersion === sv) return running.promise;
     const previous = cache.get(uri)?.analysis;
     // the previous tree is consumed by the incremental parse: forget it first, whatever happens next
     cache.delete(uri);
-    const analysis = analyse(current.getText(), options, previous);
-    for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    cache.set(uri, { version: current.version, settingsVersion: sv, analysis });
-    return analysis;
+    const version = current.version;
+    const promise = (async () => {
+      // Between the parse and the rules, other requests (another document's hover) are answered.
+      const analysis = await analyseInSteps(current.getText(), options, previous, () => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0))));
+      for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
+      // a newer version may have been analysed meanwhile: never replace it with this older one
+      const newer = cache.get(uri);
+      if (!newer || newer.version < version || (newer.version === version && newer.settingsVersion !== sv)) cache.set(uri, { version, settingsVersion: sv, analysis });
+      return analysis;
+    })();
+    inflight.set(uri, { version, settingsVersion: sv, promise });
+    try {
+      return await promise;
+    } finally {
+      if (inflight.get(uri)?.promise === promise) inflight.delete(uri);
+    }
   }
 
   function requireDoc(a: Analysis | null, uri: string): Analysis {
@@ -162,6 +182,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     settings.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     // Clients without workspace/configuration (or with nothing under `wikitext`) send settings here.
     settings.setInitializationOptions(params.initializationOptions);
+    const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; watchesConfigFiles?: unknown };
+    settings.setWorkspaceTrusted(init.workspaceTrusted !== false);
+    registerConfigWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && init.watchesConfigFiles !== true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -185,13 +208,28 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     };
   });
 
-  connection.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => {
-    settings.setPushedSettings(p?.settings);
+  function relintAll(): void {
     settings.profiles?.reset();
     settings.invalidate();
     if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }
+
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => {
+    settings.setPushedSettings(p?.settings);
+    relintAll();
   }));
+
+  // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => {
+    if (p.changes.some((c) => c.uri.endsWith('/.wikitext-lint.json') || c.uri.endsWith('%2F.wikitext-lint.json'))) relintAll();
+  }));
+  connection.onInitialized(() => {
+    // clients that do not watch files themselves (other editors) are asked to
+    if (registerConfigWatcher) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.wikitext-lint.json' }] }).catch(() => undefined);
+    }
+  });
 
   documents.onDidOpen((e) => schedulePush(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedulePush(e.document.uri, 150));
@@ -235,7 +273,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, lintOptions: options, canResolve: codeActionResolve });
+    // The automatic lightbulb request (every cursor move) shows no source actions: skip the whole-file
+    // fix-all there (a second of work on a large article); the Source Action menu and fix-on-save ask for it.
+    const only = p.context.only ?? (p.context.triggerKind === 2 ? [CodeActionKind.QuickFix] : undefined);
+    const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only, lintOptions: options, canResolve: codeActionResolve });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
     actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
     if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) if (links) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));

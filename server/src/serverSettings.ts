@@ -53,11 +53,13 @@ export class SettingsStore {
   private folders: string[] = [];
   private initial: EditorSettings | undefined;
   private pushed: EditorSettings | undefined;
+  /** False in an untrusted workspace (VS Code's Restricted Mode): the workspace's `.wikitext-lint.json` is not read. */
+  private readWorkspaceConfig = true;
 
   /** Site profiles, loaded off the keystroke path (see ProfileStore). */
   profiles?: ProfileStore;
 
-  constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader) {}
+  constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader, private clearFileConfigCache?: () => void) {}
 
   setInitializationOptions(options: unknown): void {
     this.initial = editorSettingsFrom(options);
@@ -73,7 +75,12 @@ export class SettingsStore {
     this.folders = folders;
   }
 
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.readWorkspaceConfig = trusted;
+  }
+
   invalidate(): void {
+    this.clearFileConfigCache?.();
     this.cache.clear();
     this.version++;
   }
@@ -100,7 +107,9 @@ export class SettingsStore {
 
   private async load(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
     let fileConfig: LintConfig | undefined;
-    if (this.loadFileConfig) {
+    if (!this.readWorkspaceConfig) {
+      // Restricted Mode: nothing from the workspace
+    } else if (this.loadFileConfig) {
       try {
         fileConfig = (await this.loadFileConfig(uri, this.folders)) ?? undefined;
       } catch (e) {

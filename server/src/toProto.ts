@@ -6,10 +6,13 @@ import type { Diagnostic as LspDiagnostic, Range, TextEdit as LspTextEdit } from
 import type { Diagnostic, Fix, TextEdit } from './core/lint/types';
 import type { LineIndex } from './core/lineIndex';
 
-/** What a diagnostic carries in `data`: its rule and the document version it was computed for. Its fixes stay on the server. */
+/** What a diagnostic carries in `data`: its rule, its offsets and the document version it was computed for. Its fixes stay on the server. */
 export interface DiagnosticData {
   rule: string;
   version: number;
+  /** UTF-16 offsets of the finding (ranges a client sends back may be rebuilt in its own columns). */
+  start?: number;
+  end?: number;
 }
 
 export function toRange(lines: LineIndex, start: number, end: number): Range {
@@ -27,7 +30,7 @@ export function toLspEdits(lines: LineIndex, fix: Fix): LspTextEdit[] {
 /** Converts one of our diagnostics to LSP; `data` names the rule and the version, so a code action can find its fixes. */
 export function toLspDiagnostic(lines: LineIndex, d: Diagnostic, uri: string, version: number, docsUrl: (id: string) => string): LspDiagnostic {
   const severity = d.severity === 'error' ? 1 : d.severity === 'warning' ? 2 : d.severity === 'info' ? 3 : 4;
-  const data: DiagnosticData = { rule: d.rule, version };
+  const data: DiagnosticData = { rule: d.rule, version, start: d.start, end: d.end };
   const out: LspDiagnostic = {
     range: toRange(lines, d.start, d.end),
     severity: severity as 1 | 2 | 3 | 4,

@@ -52,7 +52,10 @@ test('the seed: 19 missing access-dates and 5 dead-but-archived citations, exit 
   const counts: Record<string, number> = {};
   for (const d of json.files[0].diagnostics) counts[d.rule] = (counts[d.rule] ?? 0) + 1;
   assert.deepEqual(counts, { 'cite-missing-access-date': 19, 'cite-dead-link-archived': 5 });
-  assert.deepEqual(json.summary, { errors: 0, warnings: 19, info: 5, fileErrors: 0 });
+  // adding today's date is not a safe fix unless the user opts in (fixUnchecked) or the link was checked alive
+  assert.deepEqual(json.summary, { errors: 0, warnings: 19, info: 5, fileErrors: 0, fixableErrors: 0, fixableWarnings: 0 });
+  const optIn = JSON.parse(run([...TODAY, ...OPT_IN, '--format', 'json', SEED]).out);
+  assert.equal(optIn.summary.fixableWarnings, 18, 'with the opt-in: the 18 live links (one is marked dead)');
   const text = readFileSync(SEED, 'utf8');
   for (const d of json.files[0].diagnostics) {
     const at = text.slice(d.range.start.offset, d.range.end.offset);
@@ -64,11 +67,12 @@ test('the seed: 19 missing access-dates and 5 dead-but-archived citations, exit 
 });
 
 test('stylish output: path:line:col severity message rule-id, and a summary', () => {
-  const r = run([...TODAY, '--no-color', SEED]);
+  const r = run([...TODAY, ...OPT_IN, '--no-color', SEED]);
   assert.equal(r.code, 0);
   const lines = r.out.trim().split('\n');
-  assert.match(lines.find((l) => l.includes('cite-missing-access-date'))!, /^.*Kazakhstan__Government_and_politics\.wiki:1:\d+ {2}warning {2}Citation has \|url= but no \|access-date=.* {2}cite-missing-access-date$/);
-  assert.equal(lines[lines.length - 1], '24 problems (0 errors, 19 warnings, 5 info)');
+  assert.match(lines.find((l) => l.includes('cite-missing-access-date'))!, /^.*Kazakhstan__Government_and_politics\.wiki:1:\d+ {2}warning {2}Citation has \|url= but no \|access-date=.* {2}cite-missing-access-date {2}\(fixable\)$/);
+  assert.equal(lines[lines.length - 2], '24 problems (0 errors, 19 warnings, 5 info)');
+  assert.equal(lines[lines.length - 1], '  0 errors and 18 warnings potentially fixable with the `--fix` option.');
 });
 
 test('--fix (with the fixUnchecked opt-in) adds the 18 access-dates of live links and changes nothing else; without it nothing', () => {
@@ -117,7 +121,7 @@ test('--fix-dry-run prints a diff and leaves the file alone', () => {
   const text = '<ref>{{cite web|url=https://example.org/x|title=X}}</ref>\n';
   writeFileSync(file, text);
   const r = run([...TODAY, ...OPT_IN, '--fix-dry-run', file]);
-  assert.match(r.out, /^--- .*a\.wiki\n\+\+\+ .*a\.wiki\n@@ -1,2 \+1,2 @@\n-<ref>\{\{cite web\|url=https:\/\/example\.org\/x\|title=X\}\}<\/ref>\n\+<ref>\{\{cite web\|url=https:\/\/example\.org\/x\|access-date=2026-11-28\|title=X\}\}<\/ref>/m);
+  assert.match(r.out, /^--- .*a\.wiki\n\+\+\+ .*a\.wiki\n@@ -1,1 \+1,1 @@\n-<ref>\{\{cite web\|url=https:\/\/example\.org\/x\|title=X\}\}<\/ref>\n\+<ref>\{\{cite web\|url=https:\/\/example\.org\/x\|access-date=2026-11-28\|title=X\}\}<\/ref>/m);
   assert.equal(readFileSync(file, 'utf8'), text);
 });
 
@@ -165,7 +169,7 @@ test('configuration: .wikitext-lint.json is found upward; bad configuration exit
   writeFileSync(join(dir, '.wikitext-lint.json'), '{"rules": {');
   const broken = run([...TODAY, join(dir, 'sub', 'seed.wiki')]);
   assert.equal(broken.code, 2);
-  assert.match(broken.out + broken.err, /\.wikitext-lint\.json: invalid JSON/);
+  assert.match(broken.out + broken.err, /\.wikitext-lint\.json:1:12: invalid JSON/);
   writeFileSync(join(dir, '.wikitext-lint.json'), '{"rules": {"ref-empty": "fatal"}}');
   assert.match(run([...TODAY, join(dir, 'sub', 'seed.wiki')]).out, /rules\.ref-empty: severity must be one of/);
 });

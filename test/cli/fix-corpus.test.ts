@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -48,6 +48,9 @@ for (const [name, extra] of [["default options", [] as string[]], ["with the opt
     const dir = mkdtempSync(join(tmpdir(), 'wikitext-lint-fixcorpus-'));
     try {
       cpSync(CORPUS, dir, { recursive: true });
+      // the shared corpus may be read-only, and --fix never changes a read-only file: make the copies writable
+      chmodSync(dir, 0o755);
+      for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o644);
       const before = lintDir(dir, extra);
       const fix = spawnSync(process.execPath, [CLI, ...TODAY, ...extra, '--fix', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
       assert.ok(fix.status === 0 || fix.status === 1, `--fix exit ${fix.status}: ${fix.stderr}`);

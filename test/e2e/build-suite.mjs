@@ -19,7 +19,7 @@ export async function buildSuite() {
   rmSync(SUITE_OUT, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/extension.test.ts'],
+    entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/extension.test.ts', 'test/e2e/suite/wiki.test.ts'],
     outdir: SUITE_OUT,
     bundle: true,
     platform: 'node',

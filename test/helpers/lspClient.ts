@@ -18,7 +18,7 @@ export interface ServerHandle {
 }
 
 /** Starts the server and initializes it; `pull` selects pull diagnostics in the client capabilities. */
-export async function startServer(serverPath: string, options: { pull?: boolean; resolve?: boolean; settings?: Record<string, unknown>; execArgv?: string[] } = {}): Promise<ServerHandle> {
+export async function startServer(serverPath: string, options: { pull?: boolean; resolve?: boolean; settings?: Record<string, unknown>; execArgv?: string[]; initialize?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<ServerHandle> {
   const proc = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d.toString()));
@@ -40,7 +40,7 @@ export async function startServer(serverPath: string, options: { pull?: boolean;
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: true },
+      workspace: { configuration: true, ...options.workspace },
       textDocument: {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         ...(options.resolve ? { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } : {}),
@@ -50,6 +50,7 @@ export async function startServer(serverPath: string, options: { pull?: boolean;
       },
     },
     workspaceFolders: null,
+    ...options.initialize,
   });
   await connection.sendNotification('initialized', {});
   return {

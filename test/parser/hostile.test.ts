@@ -6,27 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, checkTree, printTree } from '../../server/src/core/parser/parse';
+import { HOSTILE } from '../helpers/hostileText';
 
 const KB = 1024;
-export const HOSTILE: [string, (n: number) => string][] = [
-  ['{{', (n) => '{{'.repeat(n / 2)],
-  ['[[', (n) => '[['.repeat(n / 2)],
-  ['<ref>', (n) => '<ref>'.repeat(n / 5)],
-  ['{|', (n) => '{|\n'.repeat(n / 3)],
-  ["'''", (n) => "'''".repeat(n / 3)],
-  ['<!--', (n) => '<!--'.repeat(n / 4)],
-  ['{{a|', (n) => '{{a|'.repeat(n / 4)],
-  ['[[a|', (n) => '[[a|'.repeat(n / 4)],
-  ['[http://', (n) => '[http://x '.repeat(n / 10)],
-  ['<span a="', (n) => '<span a="'.repeat(n / 9)],
-  ['<ref><ref>', (n) => 'x<ref>a<ref>b</ref>'.repeat(n / 20)],
-  ['deep {{', (n) => '{{a|'.repeat(n / 6) + 'x' + '}}'.repeat(n / 6)],
-  ['deep [[', (n) => '[[a|'.repeat(n / 6) + 'x' + ']]'.repeat(n / 6)],
-  ['deep tables', (n) => '{|\n|\n'.repeat(n / 10) + '|}\n'.repeat(n / 10)],
-  ['one long line', (n) => 'word [[link]] {{t|a=b}} '.repeat(n / 25)],
-  ['refs with one name', (n) => '<ref name="a">x</ref>'.repeat(n / 21)],
-  ['table cells', (n) => '{|\n' + '| c\n'.repeat(n / 4) + '|}'],
-];
 
 function time(text: string): number {
   const t0 = performance.now();

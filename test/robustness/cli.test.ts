@@ -189,8 +189,10 @@ test('a file whose fixes conflict is still valid after --fix, and a second --fix
 /** [file content, the key the error must name (a substring of the message)]. */
 const BAD_CONFIGS: [string, string][] = [
   ['', 'invalid JSON'],
-  ['{"rules": {"ref-empty": "off",}}', 'invalid JSON'],
-  ['// comment\n{}', 'invalid JSON'],
+  // comments and trailing commas are fine (JSONC, as VS Code's settings); these are not
+  ['{"rules": {"ref-empty": "off"', 'invalid JSON'],
+  ['{"rules" {}}', 'invalid JSON'],
+  ['/* unclosed comment\n{}', 'invalid JSON'],
   ['\ufeff{"rules": {}}', ''], // a BOM: either accepted, or an error naming the file
   ['[]', 'must be a JSON object'],
   ['null', 'must be a JSON object'],

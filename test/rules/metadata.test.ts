@@ -51,7 +51,8 @@ test('a rule offers only the kind of fix it declares (docs examples and fixtures
     const kinds = seen.get(r.id) ?? new Set();
     if (r.fixable === null) assert.equal(kinds.size, 0, `${r.id} declares no fix but offers ${[...kinds]}`);
     if (r.fixable === 'suggestion') assert.ok(!kinds.has('safe'), `${r.id} declares suggestions only but offers a safe fix`);
-    if (r.fixable !== null) assert.ok(kinds.size > 0, `${r.id} declares fixable=${r.fixable} but no example shows a fix`);
+    // link-* rules report only with link-check results; their fixes are tested with a local web in test/links
+    if (r.fixable !== null && r.category !== 'links') assert.ok(kinds.size > 0, `${r.id} declares fixable=${r.fixable} but no example shows a fix`);
   }
 });
 

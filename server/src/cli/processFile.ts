@@ -4,7 +4,9 @@
  */
 import { loadCitationProfile } from './citationProfileFile';
 import { lstatSync } from 'node:fs';
-import { findConfigFor, readWikitext, writeWikitextAtomic, describeFsError } from './files';
+import { findConfigFor, readWikitext, describeFsError, writeWikitextAtomic } from './files';
+import { writeFixedFile } from './safeWrite';
+import { INPUT_SIZE_CAP } from '../readLimited';
 import { fixAll, lint } from '../core/lint/lint';
 import { mergeConfigs, LintConfig } from '../core/lint/config';
 import type { Day, Diagnostic, Severity } from '../core/lint/types';
@@ -17,6 +19,9 @@ import { lookupOf, type LinkInfo } from '../core/links/types';
 import type { PageMetadata } from '../core/links/metadata';
 import { fillAllEdits } from '../core/links/fill';
 import { applyEdits } from '../core/lint/lint';
+import { createHash } from 'node:crypto';
+import type { Citation } from '../core/citations';
+import { contentHash, type CacheEntry } from './cache';
 
 /** What the CLI was asked to do with each file. */
 export interface ProcessOptions {
@@ -37,6 +42,18 @@ export interface ProcessOptions {
   links?: Record<string, LinkInfo>;
   /** Metadata fetched by `--fill-citations`, by URL. */
   fills?: Record<string, PageMetadata>;
+  /** `--fix-rule` / `--fix-type`, resolved to the rule ids whose fixes apply (undefined: all). */
+  fixRules?: string[];
+  /** Compute a position-independent fingerprint per diagnostic (--baseline, SARIF). */
+  fingerprints?: boolean;
+  /** `--stdin-filename`: the name of standard input in the report and for configuration lookup. */
+  stdinFilename?: string;
+  /** `--cache`: remember results by content and configuration. */
+  cache?: boolean;
+  /** `--report-unused-disable-directives`. */
+  reportUnusedDisableDirectives?: boolean;
+  /** The CLI's version (part of the cache key). */
+  version?: string;
 }
 
 /** A 1-based line and column with the 0-based UTF-16 offset. */
@@ -54,6 +71,8 @@ export interface OutDiagnostic {
   range: { start: OutPosition; end: OutPosition };
   related: { message: string; range: { start: OutPosition; end: OutPosition } }[];
   fixes: { title: string; safe: boolean; edits: { range: { start: OutPosition; end: OutPosition }; newText: string }[] }[];
+  /** Rule and the text of the citation (or of the range with its surroundings), hashed: stable when text moves. */
+  fingerprint?: string;
 }
 
 /** The outcome for one file. */
@@ -75,6 +94,10 @@ export interface FileResult {
   page?: { site: string; title: string; revid: number; timestamp: string; redirectedFrom?: string; section?: number };
   /** The fixed text (pages with --fix, which never publish: the CLI writes it to --output). */
   fixedText?: string;
+  /** With --cache: the file's content hash and configuration key (the result is stored under them). */
+  cacheKey?: { hash: string; config: string };
+  /** With --cache: the result came from the cache. */
+  cached?: boolean;
 }
 
 const profileFiles = new Map<string, CitationProfile>();
@@ -110,9 +133,24 @@ function toOut(lines: LineIndex, d: Diagnostic): OutDiagnostic {
   };
 }
 
-/** Processes one file according to the options; never throws. */
-export function processFile(file: string, options: ProcessOptions): FileResult {
-  const result: FileResult = { path: file, diagnostics: [] };
+/** The fingerprint of a diagnostic: its rule, message and the text of the citation it is in (else of its range). */
+export function fingerprint(src: string, rule: string, message: string, start: number, end: number, citations: Citation[]): string {
+  let lo = 0, hi = citations.length - 1, found: Citation | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].template.start <= start) {
+      found = citations[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const text = found && found.template.end >= end ? src.slice(found.template.start, found.template.end) : src.slice(start, end);
+  return createHash('sha1').update(rule).update('\0').update(message).update('\0').update(text).digest('hex').slice(0, 20);
+}
+
+/** Processes one file according to the options; never throws. `cached` is what --cache holds for it. */
+export function processFile(file: string, options: ProcessOptions, cached?: CacheEntry): FileResult {
+  const shown = file === '-' && options.stdinFilename ? options.stdinFilename : file;
+  const result: FileResult = { path: shown, diagnostics: [] };
   let input;
   try {
     input = readWikitext(file);
@@ -122,15 +160,18 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
   }
   try {
     let config: LintConfig | undefined = options.config;
-    if (!config && options.mode !== 'print-tree') config = findConfigFor(file).config ?? undefined;
+    if (!config && options.mode !== 'print-tree') config = findConfigFor(shown).config ?? undefined;
     const profile = options.profile ?? (config?.site ? options.profiles?.[config.site] : undefined);
     // "profile" of the file's .wikitext-lint.json, unless --profile gave one for every file
     const citationProfile = options.citationProfile ?? (config?.profile ? profileFromFile(config.profile) : undefined);
-    processText(result, input.text, { ...options, ...(citationProfile ? { citationProfile } : {}) }, config, profile, (fixed) => {
+    const hit = processText(result, input.text, { ...options, ...(citationProfile ? { citationProfile } : {}) }, config, profile, (fixed) => {
       if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
       else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
-      else writeWikitextAtomic(file, { text: fixed, bom: input.bom });
-    });
+      // UTF-16 files are encoded back as they came; others are written only if the file still holds what was read
+      else if (input.encoding || !input.source) writeWikitextAtomic(file, { text: fixed, bom: input.bom, encoding: input.encoding });
+      else writeFixedFile(file, input.source, (input.bom ? '\ufeff' : '') + fixed, INPUT_SIZE_CAP);
+    }, file !== '-' ? cached : undefined, file !== '-');
+    if (hit) return { ...hit.result, path: shown, cached: true };
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);
   }
@@ -138,16 +179,28 @@ export function processFile(file: string, options: ProcessOptions): FileResult {
 }
 
 /**
- * Lints, fixes or prints the tree of one text into `result` (shared by files and wiki pages). `write` receives
- * the fixed text with --fix (a file is rewritten; a page's text goes to --output). May throw.
+ * Lints (or fixes, or prints the tree of) one text, a file's or a wiki page's, into `result`. With --cache and a
+ * matching entry, returns that entry instead (nothing is linted).
  */
-export function processText(result: FileResult, text: string, options: ProcessOptions, config: LintConfig | undefined, profile: SiteProfile | undefined, write: (fixed: string) => void): void {
+export function processText(result: FileResult, text: string, options: ProcessOptions, config: LintConfig | undefined, profile: SiteProfile | undefined, write: (fixed: string) => void, cached?: CacheEntry, cacheable = false): CacheEntry | undefined {
   if (options.mode === 'print-tree') {
     const doc = parse(text, undefined, profile);
     result.tree = options.treeFormat === 'json' ? JSON.stringify(treeToJson(doc)) : treeToText(doc);
-    return;
+    return undefined;
   }
-  const lintOptions = { config: mergeConfigs(config, options.overrides), today: options.today, profile, ...(options.citationProfile ? { citationProfile: options.citationProfile } : {}), ...(options.links ? { links: lookupOf(options.links) } : {}) };
+  const lintOptions = {
+    config: mergeConfigs(config, options.overrides),
+    today: options.today,
+    profile,
+    ...(options.citationProfile ? { citationProfile: options.citationProfile } : {}),
+    ...(options.links ? { links: lookupOf(options.links) } : {}),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'warning' as const } : {}),
+  };
+  if (options.cache && cacheable && options.mode === 'lint' && !options.links) {
+    const key = { hash: contentHash(text), config: contentHash(JSON.stringify([options.version, lintOptions, options.fingerprints === true])) };
+    if (cached && cached.hash === key.hash && cached.config === key.config) return cached;
+    result.cacheKey = key;
+  }
   if (options.mode === 'fix' || options.mode === 'fix-dry-run') {
     // --fill-citations: bare URL refs and untitled citations filled from their pages' metadata, then the fixes
     let start = text, filled = 0;
@@ -158,17 +211,28 @@ export function processText(result: FileResult, text: string, options: ProcessOp
       filled = done.applied;
       start = done.text;
     }
-    const fixed = fixAll(start, lintOptions);
+    const only = options.fixRules ? new Set(options.fixRules) : undefined;
+    const fixed = fixAll(start, lintOptions, only && ((id: string) => only.has(id)));
     fixed.fixed += filled;
-    result.fixed = fixed.fixed;
+    // with --fix, counted only once written: a file that could not be written reports its error, not "N fixes applied"
+    if (options.mode === 'fix-dry-run' || fixed.text === text) result.fixed = fixed.fixed;
     if (fixed.text !== text) {
-      if (options.mode === 'fix') write(fixed.text);
-      else result.diff = unifiedDiff(result.path, text, fixed.text);
+      if (options.mode === 'fix') {
+        write(fixed.text);
+        result.fixed = fixed.fixed;
+      } else result.diff = unifiedDiff(result.path, text, fixed.text);
       text = fixed.text;
     }
   }
   const linted = lint(text, lintOptions);
   result.diagnostics = linted.diagnostics.map((d) => toOut(linted.lines, d));
   if (linted.skippedRules.length && linted.skippedFor) result.skipped = { rules: linted.skippedRules, for: linted.skippedFor };
+  if (options.fingerprints) {
+    const cites = [...linted.citations].sort((a, b) => a.template.start - b.template.start);
+    linted.diagnostics.forEach((d, i) => {
+      result.diagnostics[i].fingerprint = fingerprint(text, d.rule, d.message, d.start, d.end, cites);
+    });
+  }
   if (linted.ruleErrors.length) result.ruleErrors = linted.ruleErrors.map((r) => `${r.rule}: ${r.error.split('\n')[0]}`);
+  return undefined;
 }

@@ -24,3 +24,15 @@ export function analyse(text: string, options: LintOptions = {}, previous?: Anal
   const result = lintDocument(doc, buildModel(doc), options);
   return { ...result, text, profile: options.profile };
 }
+
+/**
+ * `analyse` in two steps with `pause` awaited between the parse and the rules, so that a server can answer
+ * other documents' requests in between (the core stays free of timers: the caller supplies the pause).
+ */
+export async function analyseInSteps(text: string, options: LintOptions, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
+  const reuse = previous && previous.text !== text && previous.profile === options.profile;
+  const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
+  await pause();
+  const result = lintDocument(doc, buildModel(doc), options);
+  return { ...result, text, profile: options.profile };
+}

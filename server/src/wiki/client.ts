@@ -107,6 +107,8 @@ export class WikiClient {
   private readonly sleep: (ms: number) => Promise<void>;
   /** Requests sent, retries included (for tests and timing notes). */
   requestCount = 0;
+  /** An `Authorization` header value sent on every request (an OAuth 2 owner-only token: `Bearer ...`). */
+  authorization: string | undefined;
 
   constructor(site: SiteRef, options: WikiClientOptions = {}) {
     this.site = site;
@@ -182,6 +184,7 @@ export class WikiClient {
     const headers: Record<string, string> = { 'User-Agent': this.userAgent, Accept: 'application/json' };
     const cookie = this.cookieHeader();
     if (cookie) headers.Cookie = cookie;
+    if (this.authorization) headers.Authorization = this.authorization;
     let url = this.site.api;
     let body: string | undefined;
     if (method === 'GET') url += `?${params}`;

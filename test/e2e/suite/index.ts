@@ -14,6 +14,7 @@ const Mocha = M.Mocha || M.default || M;
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  mocha.addFile(path.join(__dirname, 'wiki.test.js'));
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const failed: string[] = [];

@@ -149,7 +149,11 @@ function periodOrReject(name: string, checker: Checker): { month?: number; kind:
 const DASH = '[-–]';
 const SPACED_DASH = ` +${DASH} +`;
 const DAY = '([1-9]\\d?)';
-const NAME = '(\\D+?)';
+// A month, season or named-day name: no digits, and it neither starts nor ends with a space, so the ` +` that
+// follows it has one way to match (`\D+? +` backtracked quadratically over a run of spaces).
+const NAME = '([^\\d ](?:\\D*?[^\\d ])?)';
+/** Longer values are not dates: the longest CS1 form ("September 30, 2021 – September 30, 2022a") has 41. */
+export const MAX_DATE_LENGTH = 100;
 const YEAR4 = '(\\d{4})';
 const LETTER = '([A-Za-z]?)';
 
@@ -184,6 +188,7 @@ const FORMAT_OF_PATTERN: Readonly<Record<PatternName, DateFormat>> = {
 };
 
 function matchPattern(value: string): { name: PatternName; groups: string[] } | undefined {
+  if (value.length > MAX_DATE_LENGTH) return undefined;
   for (const name of Object.keys(PATTERNS) as PatternName[]) {
     const match = PATTERNS[name].exec(value);
     if (match) return { name, groups: match.slice(1) };
@@ -359,6 +364,7 @@ export function parseCs1Date(value: string, param: string, today: CalendarDate):
     yearLimit: today.year + (canonicalParam === 'pmc-embargo-date' ? 2 : 1),
   };
   if (text === '') return { ok: false, reason: 'the date is empty' };
+  if (text.length > MAX_DATE_LENGTH) return { ok: false, reason: `too long to be a date (${text.length} characters)` };
   try {
     const circa = /^c\. ([1-9]\d{2,3})([A-Za-z]?)$/.exec(text);
     if (circa) {

@@ -23,7 +23,10 @@ function isDomainName(domain: string | undefined): boolean {
   if (!/^[A-Za-z\d]/.test(host)) return false;
   // Looks like a Wikisource-style interwiki (s:Page:Title), not a host.
   if (/^[A-Za-z]+:/.test(host)) return false;
-  return DOMAIN_PATTERNS.some((pattern) => pattern.test(host));
+  // The end-anchored patterns look only at the last labels: on a long host (`a-a-a-...`) each unanchored start
+  // scanned to the end, quadratic in its length. A DNS name has at most 253 characters.
+  const tail = host.length > 300 ? host.slice(-300) : host;
+  return DOMAIN_PATTERNS.some((pattern) => pattern.test(pattern.source.endsWith('$') ? tail : host));
 }
 
 function splitUrl(url: string): { scheme?: string; domain?: string } {
@@ -94,7 +97,16 @@ export function archiveUrlError(value: string, today?: CalendarDate): string | u
   if (!/\/\/web\.archive\.org\//.test(url) && !/\/\/liveweb\.archive\.org\//.test(url)) return undefined;
   if (/\/\/web\.archive\.org\/save\//.test(url)) return 'save command';
   if (/\/\/liveweb\.archive\.org\//.test(url)) return 'liveweb';
-  const parts = /\/\/web\.archive\.org\/([^\d]*)(\d+)([^/]*)\//.exec(url);
+  // From the first "//web.archive.org/" only; the flag cannot start with a digit, so the timestamp's digits
+  // have one way to match (`(\d+)([^/]*)` backtracked quadratically over a long run of digits).
+  const at = url.indexOf('//web.archive.org/');
+  const parts = /([^\d]*)(\d+)((?:[^/\d][^/]*)?)\//y;
+  parts.lastIndex = at + '//web.archive.org/'.length;
+  const m = parts.exec(url);
+  return waybackError(m ? ['', m[1], m[2], m[3]] : null, today);
+}
+
+function waybackError(parts: string[] | null, today?: CalendarDate): string | undefined {
   if (!parts) return 'timestamp';
   const [, path, timestamp, flag] = parts;
   if (timestamp.length !== 14) return 'timestamp';

@@ -46,10 +46,12 @@ export function plainText(wikitext: string): string {
   return wikitext
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
     .replace(/\{\{\s*!\s*\}\}/g, '|')
-    .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
-    .replace(/\[(?:https?:)?\/\/[^\s\]]+\s+([^\]]*)\]/g, '$1')
+    // No class below may run over the opener it starts from (`[`, `<`): a failed match then stops at the next
+    // opener instead of scanning to the end, so a long run of `[[` or `<a` stays linear.
+    .replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1')
+    .replace(/\[(?:https?:)?\/\/[^\s[\]]+\s([^[\]]*)\]/g, '$1') // one \s: `\s+` then `[^[\]]*` backtracked over spaces
     .replace(/'{2,}/g, '')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&ndash;/g, '–')
     .replace(/&mdash;/g, '—')

@@ -65,7 +65,8 @@ function bareUrlCitation(a: Analysis, r: RefUse, options: LintOptions): Edit | n
   const trimmedStart = r.content.start + (text.length - text.trimStart().length);
   const trimmedEnd = r.content.end - (text.length - text.trimEnd().length);
   const body = text.trim();
-  const m = /^\[((?:https?:)?\/\/[^\s\]<>"[]+)(?:\s+([^\]]*))?\]$/.exec(body) ?? /^((?:https?:)?\/\/[^\s\]<>"[|{}]+)()$/.exec(body);
+  // one space after the URL, the rest (trimmed below) is the title: `\s+([^\]]*)` backtracked quadratically over spaces
+  const m = /^\[((?:https?:)?\/\/[^\s\]<>"[]+)(?:\s([^\]]*))?\]$/.exec(body) ?? /^((?:https?:)?\/\/[^\s\]<>"[|{}]+)()$/.exec(body);
   if (!m) return null;
   const url = m[1];
   const title = (m[2] ?? '').trim().replace(/\|/g, '{{!}}');

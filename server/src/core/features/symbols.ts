@@ -170,11 +170,12 @@ export function citationLabel(src: string, c: Citation): string {
 /** Wiki markup reduced to what a reader sees, for labels: links by their text, quotes and tags dropped. */
 function plainText(s: string): string {
   return s
-    .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
-    .replace(/\[[a-z]+:\/\/\S+\s([^\]]*)\]/gi, '$1')
+    // Classes never run over their own opener, so a failed match stops at the next `[` or `<` (linear on `<<<...`).
+    .replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1')
+    .replace(/\[[a-z]+:\/\/[^\s[\]]+\s([^[\]]*)\]/gi, '$1')
     .replace(/'{2,}/g, '')
     .replace(/\{\{\s*!\s*\}\}/g, '|')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -201,7 +202,9 @@ export function pseudoHeadings(a: Analysis): { title: string; level: number; sta
   const src = a.text;
   const top = a.doc.children ?? [];
   const out: { title: string; level: number; start: number; end: number; midLine: boolean }[] = [];
-  const re = /(?<=^|[ \t])(={2,6})[ \t]+([^=\n]*[^=\s])[ \t]+\1(?=[ \t]*$|[ \t])/gm;
+  // The title starts and ends with a non-space, so the blanks around it have one way to match (a title that
+  // could start with a blank made `a == ` + spaces + `x` quadratic).
+  const re = /(?<=^|[ \t])(={2,6})[ \t]+([^=\s](?:[^=\n]*[^=\s])?)[ \t]+\1(?=[ \t]*$|[ \t])/gm;
   let k = 0;
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const start = m.index, end = start + m[0].length;

@@ -69,6 +69,9 @@ export function parseConfig(value: unknown, knownRules: ReadonlySet<string>): Li
  * against the rule's declared options: an unknown key or a value of the wrong type is an error naming the key.
  */
 export function parseSetting(v: unknown, key: string, id?: string): { setting: RuleSetting; options: Record<string, unknown> } {
+  // `warn` is accepted as `warning`, as ESLint users write it
+  if (v === 'warn') v = 'warning';
+  if (Array.isArray(v) && v[0] === 'warn') v = ['warning', ...v.slice(1)];
   if (typeof v === 'string') {
     if (!SETTINGS.has(v)) throw new ConfigError(`${key}: severity must be one of off, info, warning, error, hint; got "${v}"`, key);
     return { setting: v as RuleSetting, options: {} };

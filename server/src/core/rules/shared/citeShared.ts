@@ -6,6 +6,7 @@ import { lookupParameter } from '../../cs1/parameters';
 import { externalLinkIn, urlErrorCached } from '../../cs1/urls';
 import { etAlIn, etAlList, externalLinkAllowed, extraText, invalidKeyword, invisibleCharIn, markupForbidden, stripApostropheMarkup } from '../../cs1/values';
 import type { ParameterNode } from '../../parser/nodes';
+import { leadingSpace, trailingSpace } from '../../safeText';
 import { insertionDateFormat } from '../../text';
 
 /** The trimmed range of a parameter's name (or of its value when positional). */
@@ -47,17 +48,20 @@ export function insertParam(src: string, c: Citation, after: readonly string[], 
   if (model) {
     const p = model.node;
     const raw = src.slice(p.start, p.valueNode.start); // "|name=" with its spacing
-    const m = /^\|(\s*)[^=]*?(\s*)=(\s*)$/.exec(raw);
-    const [, beforeName, beforeEq, afterEq0] = m ?? ['', '', '', ''];
+    // `|`, space, name, space, `=`, space (split by hand: the regular expression backtracked on long runs of spaces)
+    const eq = raw.indexOf('=');
+    const [beforeName, beforeEq, afterEq0] = raw.startsWith('|') && eq > 0
+      ? splitNameSpacing(raw.slice(1, eq), raw.slice(eq + 1))
+      : ['', '', ''];
     // the parser may keep the space after "=" in the value: copy it from there (`| url = x` gives `| access-date = d`)
     const afterEq = afterEq0 || /^[ \t]*/.exec(src.slice(p.valueNode.start, p.valueNode.end))![0];
     // the whitespace that ends the anchor's value (a newline, for one-per-line citations) goes before the new pipe
     const value0 = src.slice(p.valueNode.start, p.valueNode.end);
-    const trailing = /\s*$/.exec(value0)![0];
+    const trailing = trailingSpace(value0);
     // ` |a=1 |b=2`: the space before each pipe ends the previous value; copy it when the anchor has none
     const index = named.indexOf(model);
     const prev = index > 0 ? named[index - 1].node : null;
-    const sep = trailing || (prev ? /[ \t]*$/.exec(src.slice(prev.valueNode.start, prev.valueNode.end))![0] : '');
+    const sep = trailing || (prev ? trailingSpace(src.slice(prev.valueNode.start, prev.valueNode.end), true) : '');
     text = `${sep}|${beforeName}${name}${beforeEq}=${afterEq}${value}`;
     const at = p.valueNode.end - trailing.length;
     return { start: at, end: at, newText: text };
@@ -150,3 +154,10 @@ export function valueProblemFor(canonical: string, value: string, today: Day): s
   return undefined;
 }
 const DATE_KINDS = new Set(['date', 'access-date', 'archive-date', 'publication-date', 'year', 'doi-broken-date', 'pmc-embargo-date', 'lay-date']);
+
+/** The spacing around a parameter name: before it, after it, and after the `=` (all empty when it is not plain spacing). */
+function splitNameSpacing(name: string, afterEq: string): [string, string, string] {
+  if (trailingSpace(afterEq) !== afterEq) return ['', '', ''];
+  const before = leadingSpace(name);
+  return [before, before.length === name.length ? '' : trailingSpace(name), afterEq];
+}

@@ -1,3 +1,4 @@
+import { trimChar } from '../../safeText';
 /** What several ref rules share: grouping refs by group and name, and the range a ref diagnostic points at. */
 import type { RefUse } from '../../model';
 
@@ -40,7 +41,7 @@ export function suggestRefName(content: string, taken: (name: string) => boolean
     const host = /https?:\/\/(?:www\.)?([^/\s|\]]+)/i.exec(content)?.[1];
     if (host) base = host.split('.').slice(0, -1).join('.') || host;
   }
-  base = base.replace(/["'<>/=\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'ref';
+  base = trimChar(base.replace(/["'<>/=\s]+/g, '-'), '-').slice(0, 30) || 'ref';
   if (/^\d+$/.test(base)) base = 'ref' + base;
   let name = base;
   for (let n = 2; taken(name); n++) name = `${base}-${n}`;

@@ -4,7 +4,7 @@
  * without a title. Results are plain records: they go to worker threads with the other options.
  */
 import type { LookupFunction } from 'node:net';
-import { readWikitext, findConfigFor } from '../cli/files';
+import { readWikitext, findConfigFor } from './files';
 import { lint } from '../core/lint/lint';
 import type { LintConfig } from '../core/lint/config';
 import type { Day } from '../core/lint/types';
@@ -13,10 +13,10 @@ import { normaliseLinkUrl, type LinkInfo } from '../core/links/types';
 import { archiveTargetDate } from '../core/links/archive';
 import { fillCandidates } from '../core/links/fill';
 import type { PageMetadata } from '../core/links/metadata';
-import { checkUrls, LinkSession } from './checker';
-import { LinkCache } from './cache';
-import { fetchMetadata } from './fill';
-import { NetFailure } from './http';
+import { checkUrls, LinkSession } from '../links/checker';
+import { LinkCache } from '../links/cache';
+import { fetchMetadata } from '../links/fill';
+import { NetFailure } from '../links/http';
 
 export interface CliLinkOptions {
   checkLinks: boolean;
