@@ -76,3 +76,25 @@ test('"profile" in .wikitext-lint.json, relative to that file', { skip }, () => 
   assert.equal(bad.status, 2);
   assert.match(bad.stdout + bad.stderr, /missing\.json: cannot read the profile/);
 });
+
+test('a citation profile with every part parses, and each part is checked', () => {
+  const full = {
+    site: 'hy.wikipedia.org', lang: 'hy', builtAt: '2026-11-30T00:00:00Z', provenance: ['hand-written for the test'],
+    templates: { 'Cite web': 'cite web' }, parameters: {},
+    templateParameters: { 'Cite web': { 'վերնագիր': 'title' } },
+    notCitations: ['Citation'],
+    refTemplates: { 'Références': { like: 'reflist', parameters: { groupe: 'group' } } },
+    dates: { check: true, digits: '0123456789', formats: ['YYYY թ․ MMMMG D'], months: Array(12).fill('m'), genitive: Array(12).fill('g') },
+    rules: { 'cite-missing-access-date': false },
+  };
+  const p = parseCitationProfile(full);
+  assert.equal(p.templateParameters?.['Cite web']?.['վերնագիր'], 'title');
+  assert.equal(p.refTemplates?.['Références']?.like, 'reflist');
+  assert.equal(p.dates?.formats?.[0], 'YYYY թ․ MMMMG D');
+  assert.equal(p.rules?.['cite-missing-access-date'], false);
+  assert.throws(() => parseCitationProfile({ ...full, dates: { months: ['a'] } }), /"months" must have 12 entries/);
+  assert.throws(() => parseCitationProfile({ ...full, dates: { digits: '012' } }), /ten local digits/);
+  assert.throws(() => parseCitationProfile({ ...full, refTemplates: { X: { like: 'no such template' } } }), /no known role/);
+  assert.throws(() => parseCitationProfile({ ...full, rules: { x: 'off' } }), /true or false/);
+  assert.throws(() => parseCitationProfile({ ...full, templats: {} }), /unknown key "templats"/);
+});

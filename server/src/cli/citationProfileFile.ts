@@ -4,29 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CitationProfile } from '../core/profile';
-import { citationTemplate } from '../core/cs1/parameters';
+import { parseCitationProfile } from '../core/citationProfile';
 
-export function parseCitationProfile(value: unknown, where = 'the profile'): CitationProfile {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${where}: must be a JSON object`);
-  const o = value as Record<string, unknown>;
-  const map = (key: 'templates' | 'parameters'): Record<string, string> => {
-    const m = o[key] ?? {};
-    if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new Error(`${where}: "${key}" must be an object of names`);
-    const out: Record<string, string> = Object.create(null);
-    for (const [k, v] of Object.entries(m as Record<string, unknown>)) {
-      if (typeof v !== 'string' || !k.trim()) throw new Error(`${where}: "${key}"."${k}" must be a name`);
-      if (key === 'templates' && !citationTemplate(v)) throw new Error(`${where}: "templates"."${k}" maps to "${v}", which is not a CS1 template`);
-      out[k] = v;
-    }
-    return out;
-  };
-  return {
-    ...(typeof o.site === 'string' ? { site: o.site } : {}),
-    ...(typeof o.lang === 'string' ? { lang: o.lang } : {}),
-    templates: map('templates'),
-    parameters: map('parameters'),
-  };
-}
+export { parseCitationProfile };
 
 export function loadCitationProfile(file: string): CitationProfile {
   let text: string;

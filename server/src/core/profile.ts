@@ -59,10 +59,54 @@ export interface CitationProfile {
   /** The wiki it describes (informational). */
   site?: string;
   lang?: string;
+  /** When `wikitext-lint profile` built it (ISO 8601); absent for hand-written profiles. */
+  builtAt?: string;
+  /** Where each part came from (API URLs, the declarative map's file, a person): shown by `--print-config`. */
+  provenance?: string[];
   /** Local citation template name (any case, spaces or underscores) → the English CS1 template it behaves as (`cite web`). */
   templates: Record<string, string>;
-  /** Local parameter name (as written, case-sensitive) → CS1's canonical name (`titel` → `title`). */
+  /** Local parameter name (as written, case-sensitive) → CS1's canonical name (`titel` → `title`), for every local template. */
   parameters: Record<string, string>;
+  /**
+   * Per local citation template (its name as a key of `templates`): local parameter → CS1's canonical name, from the
+   * template's TemplateData (`aliases` included). Wins over `parameters` for that template.
+   */
+  templateParameters?: Record<string, Record<string, string>>;
+  /** Templates English Wikipedia treats as citations but this wiki does not (frwiki's `{{citation}}` is a quotation). */
+  notCitations?: string[];
+  /**
+   * Local templates with a role for refs (reference lists, footnotes, shortened footnotes, ref reuse), each as the
+   * English template it behaves like (a key of `server/data/ref-templates.json`: `reflist`, `efn`, `sfn`, `r`...) and
+   * its local parameter names (`{"Références": {"like": "reflist", "parameters": {"groupe": "group"}}}`).
+   */
+  refTemplates?: Record<string, { like: string; parameters?: Record<string, string> }>;
+  /** Dates as this wiki's citation module accepts them. */
+  dates?: CitationDates;
+  /**
+   * Rule id → on (true) or off (false) by default on this wiki. Policy rules (`languages` `en`, category `policy`)
+   * are off on a non-English wiki unless its profile turns them on; the user's configuration still wins.
+   */
+  rules?: Record<string, boolean>;
+}
+
+/** How a wiki's citation module reads dates. Month arrays have twelve entries, January first. */
+export interface CitationDates {
+  /** False: the wiki's module does not validate dates, so no date rule runs there. Default true. */
+  check?: boolean;
+  /** Month names in the content language (nominative). */
+  months?: string[];
+  /** Genitive forms (`grudnia`, `դեկտեմբերի`), where the language has them. */
+  genitive?: string[];
+  /** Abbreviated month names. */
+  abbreviations?: string[];
+  /** The ten local digits, 0 to 9 (`০১২৩৪৫৬৭৮৯`); ASCII digits are always accepted too. */
+  digits?: string;
+  /**
+   * Date forms the module accepts besides ISO `YYYY-MM-DD`, as patterns: `D` day, `DD` two-digit day, `M` month number,
+   * `MM` two-digit month, `MMMM` month name, `MMMMG` genitive, `MMM` abbreviation, `YYYY` year; anything else is
+   * literal text (`YYYY թ․ MMMMG D`, `YYYY年M月D日`, `D. MMMM YYYY`).
+   */
+  formats?: string[];
 }
 
 /** English Wikipedia as built in: the parser uses its own tables for it, exactly as before profiles existed. */

@@ -98,6 +98,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       options: configured?.options ?? {},
       ...(options.links ? { links: options.links } : {}),
       ...(pageLanguage ? { pageLanguage } : {}),
+      ...(options.citationProfile ? { citationProfile: options.citationProfile } : {}),
       report(d) {
         diagnostics.push({
           rule: rule.id,

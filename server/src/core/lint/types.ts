@@ -3,6 +3,7 @@ import type { DocumentNode } from '../parser/nodes';
 import type { Citation } from '../citations';
 import type { LinkLookup } from '../links/types';
 import type { PageLanguageGuess } from '../pageLanguage';
+import type { CitationProfile } from '../profile';
 
 /** Severity of a diagnostic, as configured; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -65,6 +66,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Results of a link check (`--check-links`, the Check Links command); undefined when links were not checked. */
   links?: LinkLookup;
+  /** The wiki's citation profile (local templates, parameters, dates, ref templates), when one is in use. */
+  citationProfile?: CitationProfile;
   /** With no site configured: the other-language wiki this text's own links point to (page-language-mismatch). */
   pageLanguage?: PageLanguageGuess;
   report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;

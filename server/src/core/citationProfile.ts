@@ -1,0 +1,85 @@
+/**
+ * Checks a citation profile given as JSON (a `--profile` file, the `"profile"` of `.wikitext-lint.json`, the VS Code
+ * setting, or what `wikitext-lint profile` built) and returns it typed. Pure: the adapters read the file. Every
+ * problem is an error naming where it is; nothing unknown is silently ignored.
+ */
+import type { CitationDates, CitationProfile } from './profile';
+import { citationTemplate } from './cs1/parameters';
+import { refTemplateKind } from './refTemplates';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
+const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
+
+export function parseCitationProfile(value: unknown, where = 'the profile'): CitationProfile {
+  if (!isObj(value)) throw new Error(`${where}: must be a JSON object`);
+  for (const k of Object.keys(value)) if (!KNOWN.has(k)) throw new Error(`${where}: unknown key "${k}"`);
+  const names = (m: unknown, key: string): Record<string, string> => {
+    if (m === undefined) return Object.create(null);
+    if (!isObj(m)) throw new Error(`${where}: "${key}" must be an object of names`);
+    const out: Record<string, string> = Object.create(null);
+    for (const [k, v] of Object.entries(m)) {
+      if (typeof v !== 'string' || !k.trim() || !v.trim()) throw new Error(`${where}: "${key}"."${k}" must be a name`);
+      out[k] = v;
+    }
+    return out;
+  };
+  const strings = (v: unknown, key: string, length?: number): string[] => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) throw new Error(`${where}: "${key}" must be a list of names`);
+    if (length !== undefined && v.length !== length) throw new Error(`${where}: "${key}" must have ${length} entries, not ${v.length}`);
+    return v as string[];
+  };
+  const templates = names(value.templates, 'templates');
+  for (const [k, v] of Object.entries(templates)) {
+    if (!citationTemplate(v)) throw new Error(`${where}: "templates"."${k}" maps to "${v}", which is not a CS1 template`);
+  }
+  const out: CitationProfile = { templates, parameters: names(value.parameters, 'parameters') };
+  if (typeof value.site === 'string') out.site = value.site;
+  if (typeof value.lang === 'string') out.lang = value.lang;
+  if (typeof value.builtAt === 'string') out.builtAt = value.builtAt;
+  if (value.provenance !== undefined) out.provenance = strings(value.provenance, 'provenance');
+  if (value.templateParameters !== undefined) {
+    if (!isObj(value.templateParameters)) throw new Error(`${where}: "templateParameters" must be an object`);
+    out.templateParameters = Object.create(null) as Record<string, Record<string, string>>;
+    for (const [t, m] of Object.entries(value.templateParameters)) out.templateParameters[t] = names(m, `templateParameters"."${t}`);
+  }
+  if (value.notCitations !== undefined) out.notCitations = strings(value.notCitations, 'notCitations');
+  if (value.refTemplates !== undefined) {
+    if (!isObj(value.refTemplates)) throw new Error(`${where}: "refTemplates" must be an object`);
+    out.refTemplates = Object.create(null) as Record<string, { like: string; parameters?: Record<string, string> }>;
+    for (const [t, r] of Object.entries(value.refTemplates)) {
+      if (!isObj(r) || typeof r.like !== 'string') throw new Error(`${where}: "refTemplates"."${t}" must be {"like": "<English template>"}`);
+      if (!refTemplateKind(r.like)) throw new Error(`${where}: "refTemplates"."${t}" is like "${r.like}", which has no known role for refs`);
+      out.refTemplates[t] = { like: r.like, ...(r.parameters !== undefined ? { parameters: names(r.parameters, `refTemplates"."${t}"."parameters`) } : {}) };
+    }
+  }
+  if (value.dates !== undefined) out.dates = parseDates(value.dates, where, strings);
+  if (value.rules !== undefined) {
+    if (!isObj(value.rules)) throw new Error(`${where}: "rules" must be an object of rule ids to true/false`);
+    out.rules = Object.create(null) as Record<string, boolean>;
+    for (const [id, on] of Object.entries(value.rules)) {
+      if (typeof on !== 'boolean') throw new Error(`${where}: "rules"."${id}" must be true or false`);
+      out.rules[id] = on;
+    }
+  }
+  return out;
+}
+
+function parseDates(d: unknown, where: string, strings: (v: unknown, key: string, length?: number) => string[]): CitationDates {
+  if (!isObj(d)) throw new Error(`${where}: "dates" must be an object`);
+  for (const k of Object.keys(d)) if (!DATE_KEYS.has(k)) throw new Error(`${where}: unknown key "dates"."${k}"`);
+  const out: CitationDates = {};
+  if (d.check !== undefined) {
+    if (typeof d.check !== 'boolean') throw new Error(`${where}: "dates"."check" must be true or false`);
+    out.check = d.check;
+  }
+  for (const k of ['months', 'genitive', 'abbreviations'] as const) if (d[k] !== undefined) out[k] = strings(d[k], `dates"."${k}`, 12);
+  if (d.digits !== undefined) {
+    if (typeof d.digits !== 'string' || [...d.digits].length !== 10) throw new Error(`${where}: "dates"."digits" must be the ten local digits, 0 to 9`);
+    out.digits = d.digits;
+  }
+  if (d.formats !== undefined) out.formats = strings(d.formats, 'dates"."formats');
+  return out;
+}
