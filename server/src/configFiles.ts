@@ -43,8 +43,8 @@ export function loadConfigFile(file: string): LintConfig {
   const json = parseJsonc(raw, file);
   try {
     const config = parseConfig(json, ruleIds);
-    // "profile" is relative to the configuration file
-    if (config.profile) config.profile = path.resolve(path.dirname(path.resolve(file)), config.profile);
+    // "profile" is relative to the configuration file ("auto": the cached profile of the "site")
+    if (config.profile && config.profile !== 'auto') config.profile = path.resolve(path.dirname(path.resolve(file)), config.profile);
     return config;
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(`${file}: ${e.message}`);

@@ -1,14 +1,18 @@
 /**
  * `--profile FILE`: a citation profile as JSON (see `CitationProfile` in core/profile.ts), read and checked here
  * (the core never reads files). Unknown CS1 template targets and non-string values are errors, never ignored.
+ * `auto` names the cached profile of the site (`wikitext-lint profile --site X` builds it).
  */
 import { readFileSync } from 'node:fs';
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
+import { autoCitationProfileFile } from '../wiki/citationProfileCache';
 
 export { parseCitationProfile };
 
-export function loadCitationProfile(file: string): CitationProfile {
+/** Reads a profile file, or with `auto` the cached profile of `site`. */
+export function loadCitationProfile(spec: string, site?: string): CitationProfile {
+  const file = spec === 'auto' ? autoCitationProfileFile(site) : spec;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -12,6 +12,7 @@ import { expandPaths, findConfigFor, loadConfigFile, writeWikitextAtomic, descri
 import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
 import { prepareLinks } from './linkPrep';
 import { loadCitationProfile } from './citationProfileFile';
+import { profileCommand } from './profileCommand';
 import type { LookupFunction } from 'node:net';
 import { listRulesText } from '../core/rules/meta';
 import { processFile, FileResult, ProcessOptions } from './processFile';
@@ -168,6 +169,8 @@ function fail(message: string, usage = false): number {
 
 /** The CLI entry point; returns the exit code. */
 export async function main(argv: string[], hooks: { lookup?: LookupFunction } = {}): Promise<number> {
+  // `wikitext-lint profile --site X`: build a wiki's citation profile (profileCommand.ts); `./profile` lints a file so named
+  if (argv[0] === 'profile') return profileCommand(argv.slice(1));
   let args: CliArgs | 'help' | 'version';
   try {
     args = parseArgs(argv);
@@ -241,7 +244,8 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
   }
   if (args.profile) {
     try {
-      options.citationProfile = loadCitationProfile(args.profile);
+      // `auto`: the cached profile of --site, else of the "site" of the .wikitext-lint.json here
+      options.citationProfile = loadCitationProfile(args.profile, args.site ?? (args.profile === 'auto' ? (options.config ?? safeConfigFor('.'))?.site : undefined));
     } catch (e) {
       return fail((e as Error).message);
     }
@@ -489,7 +493,7 @@ export function skippedRulesNote(results: FileResult[]): string {
   const where = [...wikis].map(([w, n]) => `${w}: ${n} file${n === 1 ? '' : 's'}`).join(', ');
   return `wikitext-lint: note: no citation profile for ${where}; only the rules that hold in every language ran. ` +
     `Skipped ${rules.size} rules that need English Wikipedia's citation templates: ${[...rules].join(', ')}. ` +
-    `To check that wiki's own citation templates, give a citation profile (--profile FILE, or "profile" in .wikitext-lint.json); to run one rule anyway, set it in "rules" (or --rule id:warning).\n`;
+    `To check that wiki's own citation templates, build its citation profile with \`wikitext-lint profile --site <wiki>\` and lint with --profile auto (or give a profile file: --profile FILE, or "profile" in .wikitext-lint.json); to run one rule anyway, set it in "rules" (or --rule id:warning).\n`;
 }
 
 if (require.main === module) {

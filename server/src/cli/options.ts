@@ -90,7 +90,7 @@ export const OPTIONS: OptionDef[] = [
   { flag: '--print-config', arg: '<file>', mode: 'print-config', group: 'Configuration', help: 'print the configuration that applies to this file, and change nothing', apply: (a, v) => { a.printConfig = v; } },
   { flag: '--init', mode: 'init', group: 'Configuration', help: 'write a starter `.wikitext-lint.json` in the current folder', apply: () => {} },
   { flag: '--site', arg: '<wiki>', group: 'Wiki', help: 'the wiki whose syntax applies (`en.wikipedia.org`, `dewiki`, `de`, or any wiki\'s `api.php` URL); with --page, the wiki to read from (default `en.wikipedia.org`)', apply: (a, v) => { a.site = v; } },
-  { flag: '--profile', arg: '<file>', group: 'Wiki', help: 'a citation profile (JSON): the wiki\'s own citation templates and parameter names, mapped to CS1\'s', apply: (a, v) => { a.profile = v; } },
+  { flag: '--profile', arg: '<file>', group: 'Wiki', help: 'a citation profile (JSON): the wiki\'s own citation templates and parameter names, mapped to CS1\'s; `auto`: the one `wikitext-lint profile --site X` cached for the site', apply: (a, v) => { a.profile = v; } },
   { flag: '--page', arg: '<title>', repeat: true, group: 'Wiki', help: 'lint the current revision of a wiki page (repeatable); a page URL given as a path does the same. Read-only: nothing is ever published', apply: (a, v) => { a.pages.push(v); } },
   { flag: '--section', arg: '<n>', group: 'Wiki', help: 'with --page: only section n (0 is the lead)', apply: (a, v) => { a.section = wholeNumber('--section', v, 0); } },
   { flag: '--output', arg: '<file>', group: 'Wiki', help: 'with --fix and one --page: write the fixed wikitext there (`-` for standard output); nothing is published to the wiki', apply: (a, v) => { a.output = v; } },

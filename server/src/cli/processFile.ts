@@ -102,9 +102,10 @@ export interface FileResult {
 
 const profileFiles = new Map<string, CitationProfile>();
 /** A citation profile file, read once per run (throws: the file is then reported as not processed). */
-function profileFromFile(file: string): CitationProfile {
-  let p = profileFiles.get(file);
-  if (!p) profileFiles.set(file, p = loadCitationProfile(file));
+function profileFromFile(file: string, site?: string): CitationProfile {
+  const key = file === 'auto' ? `auto\0${site ?? ''}` : file;
+  let p = profileFiles.get(key);
+  if (!p) profileFiles.set(key, p = loadCitationProfile(file, site));
   return p;
 }
 
@@ -163,7 +164,7 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
     if (!config && options.mode !== 'print-tree') config = findConfigFor(shown).config ?? undefined;
     const profile = options.profile ?? (config?.site ? options.profiles?.[config.site] : undefined);
     // "profile" of the file's .wikitext-lint.json, unless --profile gave one for every file
-    const citationProfile = options.citationProfile ?? (config?.profile ? profileFromFile(config.profile) : undefined);
+    const citationProfile = options.citationProfile ?? (config?.profile ? profileFromFile(config.profile, config.site) : undefined);
     const hit = processText(result, input.text, { ...options, ...(citationProfile ? { citationProfile } : {}) }, config, profile, (fixed) => {
       if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
       else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');

@@ -59,6 +59,14 @@ export function englishOnlyRulesSkippedFor(options: LintOptions): string | null 
   return `${p.site} (${p.lang})`;
 }
 
+/** Whether a rule runs by default with this citation profile (its `rules`, and policy rules off on other wikis). */
+function profileRuleOn(profile: CitationProfile, rule: { id: string; category?: string; languages?: string }): boolean {
+  const on = profile.rules?.[rule.id];
+  if (on !== undefined) return on;
+  if (rule.category === 'policy' && rule.languages === 'en') return !profile.lang || /^en(-|$)/i.test(profile.lang);
+  return true;
+}
+
 /** Today's date in UTC. */
 export function todayUtc(): Day {
   const d = new Date();
@@ -84,6 +92,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
   const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
+  const citationProfile = options.citationProfile;
   for (const rule of rules) {
     const configured = config.rules[rule.id];
     const setting = configured?.setting ?? rule.defaultSeverity;
@@ -93,6 +102,9 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       skippedRules.push(rule.id);
       continue;
     }
+    // a citation profile's rule defaults: a rule it turns off, and English Wikipedia's policy rules on another
+    // wiki unless its profile turns them on (the user's configuration still wins)
+    if (citationProfile && !configured && !profileRuleOn(citationProfile, rule)) continue;
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},

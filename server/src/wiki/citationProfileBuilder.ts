@@ -1,0 +1,311 @@
+/**
+ * Builds a wiki's citation profile (`CitationProfile`, core/profile.ts) from the wiki's own data, starting from a
+ * small declarative map kept in the repository (`server/data/citation-profiles/<site>.json`: which local template
+ * is which CS1 type, reference-list templates, rule defaults, date formats — what no API says):
+ *
+ * - `meta=siteinfo`: the content language;
+ * - `prop=redirects` (all continuations) of each mapped `Template:` page: every redirect is a template name too;
+ *   a mapped template the wiki does not have is left out, with a note;
+ * - `action=templatedata` (`redirects=1`, `lang` = content language) of each citation template: each parameter
+ *   and its `aliases` → CS1's canonical name (a key or alias CS1 knows maps to its canonical name; other keys map
+ *   through the map's `templateParameters`/`parameters`); what maps to nothing is the template's own parameter;
+ * - `meta=allmessages` with `amlang` = content language: month names, genitive forms, abbreviations;
+ * - `action=expandtemplates` of `{{formatnum:0123456789|NOSEP}}`: the wiki's own digits, when not ASCII.
+ *
+ * Everything goes through `WikiClient` (User-Agent, one request at a time per site, maxlag, retries); errors
+ * name the site. The result is checked by `parseCitationProfile` and cached at
+ * `<cacheDir>/profiles/<site>.citations.json` (see `citationProfileCacheFile`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CitationProfile } from '../core/profile';
+import { parseCitationProfile } from '../core/citationProfile';
+import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
+import { WikiClient } from './client';
+import { WikiError } from './errors';
+export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may_long', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_GEN = MONTHS.map((m) => `${m.replace('_long', '')}-gen`);
+const MONTHS_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ASCII_DIGITS = '0123456789';
+/** Titles per request (the API's limit for ordinary users). */
+const BATCH = 50;
+
+/**
+ * The declarative map shipped for a site (`server/data/citation-profiles/<site>.json`), or undefined. The maps are
+ * bundled into the CLI and server (esbuild includes every file the pattern can match).
+ */
+export function builtInCitationMap(site: string): { map: CitationProfile; source: string } | undefined {
+  const name = site.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/.test(name)) return undefined;
+  let json: unknown;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    json = require(`../../data/citation-profiles/${name}.json`);
+  } catch {
+    return undefined;
+  }
+  const source = `server/data/citation-profiles/${name}.json`;
+  return { map: parseCitationProfile(JSON.parse(JSON.stringify(json)), source), source };
+}
+
+/** Reads a declarative map (or any citation profile) from a file. */
+export function readCitationMap(file: string): CitationProfile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read the map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+  }
+  return parseCitationProfile(json, file);
+}
+
+export interface BuildOptions {
+  /** Where the map came from, for `provenance` (a file name). */
+  mapSource?: string;
+  /** The build time (tests). */
+  now?: Date;
+}
+
+export interface BuildResult {
+  profile: CitationProfile;
+  /** Things the user should know (a mapped template the wiki does not have, a template without TemplateData). */
+  notes: string[];
+  /** API requests made. */
+  requests: number;
+}
+
+/** The template's name without its namespace (`Vorlage:Internetquelle` → `Internetquelle`). */
+function withoutNamespace(title: string): string {
+  const i = title.indexOf(':');
+  return i >= 0 ? title.slice(i + 1) : title;
+}
+
+/** `Template:` + name with the first letter as MediaWiki normalises it is left to the wiki (it answers `normalized`). */
+function templateTitle(name: string): string {
+  return `Template:${name.trim()}`;
+}
+
+interface Resolved {
+  /** Mapped name (as in the map) → the page's name on the wiki (a mapped redirect resolves to its target). */
+  page: Map<string, string>;
+  /** The page's name → its redirects' names. */
+  redirects: Map<string, string[]>;
+  missing: string[];
+}
+
+/** Redirects to each mapped template (`prop=redirects`, every continuation), resolving mapped names that are redirects. */
+async function resolveTemplates(client: WikiClient, names: string[]): Promise<Resolved> {
+  const out: Resolved = { page: new Map(), redirects: new Map(), missing: [] };
+  for (let i = 0; i < names.length; i += BATCH) {
+    const batch = names.slice(i, i + BATCH);
+    const titleOf = new Map<string, string>(); // title as sent → mapped name
+    for (const n of batch) titleOf.set(templateTitle(n), n);
+    let cont: Record<string, string> | undefined = {};
+    const resolvedTo = new Map<string, string>(); // title as sent → final page title
+    while (cont) {
+      const data: any = await client.get({ action: 'query', prop: 'redirects', titles: [...titleOf.keys()], redirects: true, rdlimit: 'max', rdprop: 'title', rdnamespace: '10', ...cont }, { page: batch.length === 1 ? templateTitle(batch[0]) : undefined });
+      const q = data?.query ?? {};
+      if (!resolvedTo.size) {
+        const norm = new Map<string, string>();
+        for (const n of q.normalized ?? []) norm.set(n.from, n.to);
+        const redir = new Map<string, string>();
+        for (const r of q.redirects ?? []) redir.set(r.from, r.to);
+        for (const sent of titleOf.keys()) {
+          const n = norm.get(sent) ?? sent;
+          resolvedTo.set(sent, redir.get(n) ?? n);
+        }
+      }
+      for (const p of q.pages ?? []) {
+        if (p.missing || p.invalid) continue;
+        const list = out.redirects.get(p.title) ?? [];
+        for (const r of p.redirects ?? []) if (!list.includes(r.title)) list.push(r.title);
+        out.redirects.set(p.title, list);
+      }
+      cont = data?.continue && typeof data.continue === 'object' ? data.continue : undefined;
+    }
+    for (const [sent, name] of titleOf) {
+      const final = resolvedTo.get(sent)!;
+      if (out.redirects.has(final)) out.page.set(name, final);
+      else out.missing.push(name);
+    }
+  }
+  return out;
+}
+
+interface TemplateDataParam {
+  aliases?: string[];
+}
+
+/** TemplateData of each page (by its title on the wiki); pages without any are absent. */
+async function templateData(client: WikiClient, titles: string[], lang: string): Promise<Map<string, Record<string, TemplateDataParam>>> {
+  const out = new Map<string, Record<string, TemplateDataParam>>();
+  for (let i = 0; i < titles.length; i += BATCH) {
+    const batch = titles.slice(i, i + BATCH);
+    const data: any = await client.get({ action: 'templatedata', titles: batch, redirects: true, lang }, { page: batch.length === 1 ? batch[0] : undefined });
+    const pages = data?.pages ?? {};
+    for (const p of Object.values(pages) as any[]) {
+      if (!p || typeof p.title !== 'string' || p.missing || p.notemplatedata || !p.params || typeof p.params !== 'object') continue;
+      out.set(p.title, p.params);
+    }
+  }
+  return out;
+}
+
+/** The CS1 canonical name for a name CS1 knows (`accessdate` → `access-date`), else undefined. */
+function cs1Canonical(name: string): string | undefined {
+  const l = lookupParameter(name);
+  return l.known ? l.canonical : undefined;
+}
+
+/**
+ * One template's TemplateData → its parameter map (local name → CS1 canonical) and its own parameters. A key or
+ * alias CS1 knows gives the target; else the map's entry for the key or an alias; else it is the template's own.
+ */
+export function mapTemplateParameters(params: Record<string, TemplateDataParam>, known: (name: string) => string | undefined): { map: Record<string, string>; own: string[] } {
+  const map: Record<string, string> = {};
+  const own: string[] = [];
+  for (const [key, def] of Object.entries(params)) {
+    const names = [key, ...(Array.isArray(def?.aliases) ? def.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [])];
+    let target: string | undefined;
+    for (const n of names) if (target === undefined) target = cs1Canonical(n);
+    for (const n of names) if (target === undefined) target = known(n);
+    for (const n of names) {
+      if (target !== undefined) map[n] = target;
+      else if (!own.includes(n)) own.push(n);
+    }
+  }
+  return { map, own };
+}
+
+/** Builds the profile of the client's wiki from a declarative map. Throws WikiError (naming the site) when the wiki cannot be read. */
+export async function buildCitationProfile(client: WikiClient, map: CitationProfile, options: BuildOptions = {}): Promise<BuildResult> {
+  const site = client.site.name;
+  const notes: string[] = [];
+  const before = client.requestCount;
+  const now = options.now ?? new Date();
+
+  const si: any = await client.get({ action: 'query', meta: 'siteinfo', siprop: 'general' });
+  const general = si?.query?.general;
+  if (!general) throw new WikiError('api', site, undefined, 'the answer has no site information');
+  const lang = String(general.lang ?? map.lang ?? 'en');
+
+  // the mapped templates and their redirects
+  const citationNames = Object.keys(map.templates);
+  const refNames = Object.keys(map.refTemplates ?? {});
+  const resolved = await resolveTemplates(client, [...new Set([...citationNames, ...refNames])]);
+  for (const m of resolved.missing) notes.push(`${site}: the map names {{${m}}}, but the wiki has no Template:${m}; left out`);
+
+  const templates: Record<string, string> = {};
+  const templateParameters: Record<string, Record<string, string>> = {};
+  const ownParameters: Record<string, string[]> = {};
+  const pagesOf = new Map<string, string>(); // page title → CS1 type
+  for (const name of citationNames) {
+    const page = resolved.page.get(name);
+    if (!page) continue;
+    templates[name] = map.templates[name];
+    pagesOf.set(page, map.templates[name]);
+  }
+  // TemplateData of each citation template's page
+  const tds = await templateData(client, [...pagesOf.keys()], lang);
+  const mapKeyOf = (page: string) => citationNames.find((n) => resolved.page.get(n) === page);
+  for (const [page, cs1] of pagesOf) {
+    const main = withoutNamespace(page);
+    const names = [main, ...(resolved.redirects.get(page) ?? []).map(withoutNamespace)];
+    const mapKey = mapKeyOf(page)!;
+    const handMap = { ...(map.templateParameters?.[mapKey] ?? {}), ...(map.templateParameters?.[main] ?? {}) };
+    const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(map.parameters, n) ? map.parameters[n] : undefined);
+    const td = tds.get(page);
+    let params: Record<string, string> | undefined = Object.keys(handMap).length ? { ...handMap } : undefined;
+    let own: string[] = [...(map.ownParameters?.[mapKey] ?? [])];
+    if (td) {
+      const r = mapTemplateParameters(td, known);
+      params = { ...r.map, ...handMap };
+      own = [...new Set([...own, ...r.own.filter((n) => !(n in params!))])];
+    } else notes.push(`${site}: ${page} has no TemplateData; its parameters are mapped by the map's "parameters" only`);
+    for (const n of names) {
+      // a redirect the map names itself keeps the map's word
+      if (!citationNames.includes(n)) templates[n] = cs1;
+      if (params) templateParameters[n] = params;
+      if (own.length) ownParameters[n] = own;
+    }
+  }
+
+  // reference-list and ref templates, with their redirects
+  let refTemplates: CitationProfile['refTemplates'];
+  for (const name of refNames) {
+    const page = resolved.page.get(name);
+    if (!page) continue;
+    const entry = map.refTemplates![name];
+    refTemplates ??= {};
+    refTemplates[name] = entry;
+    for (const r of resolved.redirects.get(page) ?? []) {
+      const n = withoutNamespace(r);
+      if (!(n in refTemplates) && !refNames.includes(n)) refTemplates[n] = entry;
+    }
+    const main = withoutNamespace(page);
+    if (!(main in refTemplates)) refTemplates[main] = entry;
+  }
+
+  // month names in the content language
+  const msgs: any = await client.get({ action: 'query', meta: 'allmessages', ammessages: [...MONTHS, ...MONTHS_GEN, ...MONTHS_ABBR], amlang: lang });
+  const messages = new Map<string, string>();
+  for (const m of msgs?.query?.allmessages ?? []) if (!m.missing && typeof m.content === 'string' && m.content.trim()) messages.set(m.name, m.content.trim());
+  const twelve = (keys: string[]) => {
+    const list = keys.map((k) => messages.get(k) ?? '');
+    return list.every((x) => x) ? list : undefined;
+  };
+  // the wiki's own digits
+  const digitsAnswer: any = await client.get({ action: 'expandtemplates', text: `{{formatnum:${ASCII_DIGITS}|NOSEP}}`, prop: 'wikitext' });
+  const digits = String(digitsAnswer?.expandtemplates?.wikitext ?? '').trim();
+  const dates = { ...(map.dates ?? {}) };
+  // what the map says by hand wins over the wiki's messages
+  dates.months ??= twelve(MONTHS);
+  dates.genitive ??= twelve(MONTHS_GEN);
+  dates.abbreviations ??= twelve(MONTHS_ABBR);
+  if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10) dates.digits = digits;
+  for (const k of ['months', 'genitive', 'abbreviations'] as const) if (dates[k] === undefined) delete dates[k];
+
+  const api = client.site.api;
+  const provenance = [
+    ...(map.provenance ?? []),
+    `map: ${options.mapSource ?? 'given'}`,
+    `built by wikitext-lint profile from ${api} (${general.generator ?? 'MediaWiki'}) on ${now.toISOString()}: ` +
+      `meta=siteinfo; prop=redirects of the mapped Template: pages; action=templatedata&lang=${lang}; meta=allmessages&amlang=${lang}; ` +
+      'action=expandtemplates of {{formatnum:0123456789|NOSEP}}',
+  ];
+  const profile: CitationProfile = {
+    site,
+    lang,
+    builtAt: now.toISOString(),
+    provenance,
+    templates,
+    parameters: { ...map.parameters },
+    ...(Object.keys(templateParameters).length ? { templateParameters } : {}),
+    ...(Object.keys(ownParameters).length ? { ownParameters } : {}),
+    ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
+    ...(refTemplates ? { refTemplates } : {}),
+    ...(Object.keys(dates).length ? { dates } : {}),
+    ...(map.rules ? { rules: map.rules } : {}),
+  };
+  // the result must be a valid profile, as every reader checks it
+  return { profile: parseCitationProfile(JSON.parse(JSON.stringify(profile)), `the profile built for ${site}`), notes, requests: client.requestCount - before };
+}
+
+/** Writes a profile (atomically: a temp file then rename). */
+export function writeCitationProfile(file: string, profile: CitationProfile): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n');
+  fs.renameSync(tmp, file);
+}
+
+export { normaliseTemplateName };
+

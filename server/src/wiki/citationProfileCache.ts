@@ -1,0 +1,39 @@
+/**
+ * Where citation profiles are cached: `<cacheDir>/profiles/<site>.citations.json` (beside the site profile
+ * `<site>.json`), and what `"profile": "auto"` means. File-system only, no network: the CLI's workers and the
+ * language server read profiles through this.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheDir } from '../cacheDir';
+import { resolveSiteSync } from './site';
+
+/** A file-name-safe form of a site name (the same as the site profile's cache file). */
+function safeSiteName(site: string): string {
+  return site.replace(/[^A-Za-z0-9.-]+/g, '_');
+}
+
+/** Where `wikitext-lint profile` caches a site's citation profile. */
+export function citationProfileCacheFile(site: string, dir = cacheDir()): string {
+  return path.join(dir, 'profiles', `${safeSiteName(site)}.citations.json`);
+}
+
+/** The short name of a site as the user names it (`dewiki` → `de.wikipedia.org`), as the cache files use it. */
+export function siteCacheName(site: string): string {
+  try {
+    return resolveSiteSync(site)?.name ?? site.trim();
+  } catch {
+    return site.trim();
+  }
+}
+
+/**
+ * `--profile auto` / `"profile": "auto"` / the setting `"auto"`: the cached citation profile of the configured site
+ * (what `wikitext-lint profile --site X` wrote). Throws an Error saying what to run when there is none.
+ */
+export function autoCitationProfileFile(site: string | undefined, dir = cacheDir()): string {
+  if (!site) throw new Error('"profile": "auto" needs a site ("site" in .wikitext-lint.json, --site, or the wikitext.site setting)');
+  const file = citationProfileCacheFile(siteCacheName(site), dir);
+  if (!fs.existsSync(file)) throw new Error(`no cached citation profile for ${site} (${file}); build it with: wikitext-lint profile --site ${site}`);
+  return file;
+}
