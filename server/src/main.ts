@@ -6,6 +6,7 @@
  */
 import * as net from 'node:net';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
@@ -23,6 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { startServer, type ServerHost } from './server';
 import { ProfileStore } from './wiki/profileStore';
+import { autoCitationProfileFile, readCitationProfileFile } from './wiki/citationProfileCache';
+import type { CitationProfile } from './core/profile';
 import { LinkService } from './links/lsp';
 import { clearConfigCache, findConfigFor } from './configFiles';
 import { PositionEncodingLayer } from './positionEncoding';
@@ -129,6 +132,31 @@ function folderOf(file: string, folders: string[]): string | undefined {
   return best;
 }
 
+const citationProfiles = new Map<string, { mtimeMs: number; profile: CitationProfile }>();
+/**
+ * A citation profile from disk (the setting's path relative to the first workspace folder; `auto`: the cached one of
+ * the site), read again only when the file changed.
+ */
+function loadCitationProfileFromDisk(spec: string, site: string | undefined, folders: string[]): CitationProfile {
+  let file = spec === 'auto' ? autoCitationProfileFile(site) : spec;
+  if (!path.isAbsolute(file)) {
+    const base = folders.find((f) => f.startsWith('file:'));
+    if (!base) throw new Error(`wikitext.citationProfile: "${spec}" is relative, but there is no workspace folder to resolve it against`);
+    file = path.resolve(fileURLToPath(base), file);
+  }
+  let mtimeMs = -1;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    /* reported by the read */
+  }
+  const hit = citationProfiles.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.profile;
+  const profile = readCitationProfileFile(file);
+  citationProfiles.set(file, { mtimeMs, profile });
+  return profile;
+}
+
 function fail(message: string): never {
   process.stderr.write(`wikitext-language-server: ${message}\n${HELP.split('\n')[2]}\n`);
   process.exit(2);
@@ -140,6 +168,7 @@ export function nodeHost(lookup?: net.LookupFunction): ServerHost {
     loadFileConfig: loadFileConfigFromDisk,
     clearFileConfigCache: clearConfigCache,
     profiles: (onLoaded, onError) => new ProfileStore(onLoaded, onError),
+    loadCitationProfile: loadCitationProfileFromDisk,
     links: (connection, deps) => new LinkService(connection, { ...deps, lookup }),
   };
 }

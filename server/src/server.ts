@@ -18,7 +18,7 @@ import {
   type CancellationToken,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceSettings, SettingsStore, type FileConfigLoader } from './serverSettings';
+import { WorkspaceSettings, SettingsStore, type FileConfigLoader, type CitationProfileLoader } from './serverSettings';
 import { VERSION } from './version';
 import { analyseInSteps, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, isFixAll, resolveFixAll } from './codeActions';
@@ -39,6 +39,8 @@ export interface ServerHost {
   clearFileConfigCache?: () => void;
   /** Site profiles loaded off the keystroke path (Node: server/src/wiki/profileStore.ts). */
   profiles?: (onLoaded: (site: string, profile: SiteProfile, note?: string) => void, onError: (site: string, message: string) => void) => ProfileStore;
+  /** Reads citation profile files (Node: server/src/wiki/citationProfileCache.ts); absent in the browser. */
+  loadCitationProfile?: CitationProfileLoader;
   /** Link checking and Fill Citation, on the user's command (Node: server/src/links/lsp.ts). */
   links?: (connection: Connection, deps: LinkServiceDeps) => LinkService;
 }
@@ -50,6 +52,7 @@ export interface ServerHost {
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, host.loadFileConfig, host.clearFileConfigCache);
+  settings.loadCitationProfile = host.loadCitationProfile;
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
   settings.profiles = host.profiles?.((site, _profile, note) => {
     if (note) connection.console.info(`wikitext: ${note}`);

@@ -9,6 +9,7 @@ import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
 import type { ProfileStore } from './wiki/profileStore';
+import type { CitationProfile } from './core/profile';
 import { parseLinkSettings } from './core/links/settings';
 
 /** The settings that apply to one document. */
@@ -26,12 +27,21 @@ interface EditorSettings {
   linkBaseUrl?: string;
   site?: string;
   links?: unknown;
+  /** A citation profile file (absolute, or relative to the first workspace folder), or `auto` for the cached one of the site. */
+  citationProfile?: string;
 }
 
 /**
  * Finds the `.wikitext-lint.json` that applies to a document (its URI, and the workspace folders for
  * documents that are not files); throws an Error naming the file when it is invalid.
  */
+/**
+ * Reads a citation profile: a path (the setting's, relative to the first workspace folder; `.wikitext-lint.json`'s,
+ * already absolute) or `auto` (the cached profile of `site`). Throws an Error naming the file. Node reads the disk;
+ * a platform without one leaves it undefined (the setting is then reported as unavailable).
+ */
+export type CitationProfileLoader = (spec: string, site: string | undefined, workspaceFolders: string[]) => CitationProfile | Promise<CitationProfile>;
+
 export type FileConfigLoader = (uri: string, workspaceFolders: string[]) => LintConfig | undefined | Promise<LintConfig | undefined>;
 
 /** The `wikitext` settings in `initializationOptions` or `didChangeConfiguration`: `{wikitext: {...}}` or the section itself. */
@@ -39,7 +49,7 @@ export function editorSettingsFrom(value: unknown): EditorSettings | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   if (typeof v.wikitext === 'object' && v.wikitext !== null && !Array.isArray(v.wikitext)) return v.wikitext as EditorSettings;
-  if ('rules' in v || 'dateFormat' in v || 'linkBaseUrl' in v) return v as EditorSettings;
+  if ('rules' in v || 'dateFormat' in v || 'linkBaseUrl' in v || 'citationProfile' in v) return v as EditorSettings;
   return undefined;
 }
 
@@ -58,6 +68,8 @@ export class SettingsStore {
 
   /** Site profiles, loaded off the keystroke path (see ProfileStore). */
   profiles?: ProfileStore;
+  /** Citation profiles (`wikitext.citationProfile`, `"profile"` of `.wikitext-lint.json`). */
+  loadCitationProfile?: CitationProfileLoader;
 
   constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader, private clearFileConfigCache?: () => void) {}
 
@@ -150,7 +162,21 @@ export class SettingsStore {
     const config = mergeConfigs(fileConfig, editorConfig);
     // the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
     const profile = this.profiles?.peek(config.site);
+    // the citation profile: the setting, else the "profile" of .wikitext-lint.json
+    let citationProfile: CitationProfile | undefined;
+    const setting = typeof editor.citationProfile === 'string' && editor.citationProfile.trim() ? editor.citationProfile.trim() : undefined;
+    const spec = setting ?? config.profile;
+    if (spec) {
+      if (!this.loadCitationProfile) this.warn(`wikitext: citation profiles are read from disk, which this platform does not have (${setting ? 'wikitext.citationProfile' : '"profile"'}: ${spec})`);
+      else {
+        try {
+          citationProfile = await this.loadCitationProfile(spec, config.site, setting ? this.folders : []);
+        } catch (e) {
+          this.warn(`wikitext: ${(e as Error).message}`);
+        }
+      }
+    }
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
-    return { lintOptions: { config, ...(profile ? { profile } : {}) }, linkBaseUrl: base, version: this.version };
+    return { lintOptions: { config, ...(profile ? { profile } : {}), ...(citationProfile ? { citationProfile } : {}) }, linkBaseUrl: base, version: this.version };
   }
 }

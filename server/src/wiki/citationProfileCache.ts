@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from '../cacheDir';
 import { resolveSiteSync } from './site';
+import type { CitationProfile } from '../core/profile';
+import { parseCitationProfile } from '../core/citationProfile';
 
 /** A file-name-safe form of a site name (the same as the site profile's cache file). */
 function safeSiteName(site: string): string {
@@ -36,4 +38,26 @@ export function autoCitationProfileFile(site: string | undefined, dir = cacheDir
   const file = citationProfileCacheFile(siteCacheName(site), dir);
   if (!fs.existsSync(file)) throw new Error(`no cached citation profile for ${site} (${file}); build it with: wikitext-lint profile --site ${site}`);
   return file;
+}
+
+/**
+ * Reads a citation profile file (`--profile FILE`, `"profile"`, the `wikitext.citationProfile` setting), or with
+ * `auto` the cached profile of `site`. Errors name the file and what is wrong; nothing is silently ignored.
+ */
+export function readCitationProfileFile(spec: string, site?: string): CitationProfile {
+  const file = spec === 'auto' ? autoCitationProfileFile(site) : spec;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read the profile (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (text.length > 5_000_000) throw new Error(`${file}: the profile is larger than 5 MB`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+  }
+  return parseCitationProfile(json, file);
 }
