@@ -35,7 +35,7 @@ async function diagnostics(settings: Record<string, unknown>, folder: string, fi
     for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
   }
   const messages: string[] = [];
-  s.connection.onNotification('window/logMessage', (p: { message: string }) => messages.push(p.message));
+  s.connection.onNotification('window/logMessage', (p: { message: string }) => { messages.push(p.message); });
   try {
     const uri = pathToFileURL(file).href;
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });

@@ -206,6 +206,7 @@ const plain = (s: string) => s.replace(/`/g, '');
 export function helpText(): string {
   const out = [
     'Usage: wikitext-lint [options] <files, directories, globs or - for standard input>',
+    '       wikitext-lint profile --site <wiki> [--out <file>] [--refresh]   (a wiki\'s citation profile; profile --help)',
     '',
     'Lints Wikipedia wikitext: <ref> and citation problems as Wikipedia\'s Cite extension',
     'and CS1 module report them, and more. Directories are walked for *.wiki, *.wikitext,',
