@@ -25,6 +25,8 @@ import {
 import { startServer, type ServerHost } from './server';
 import { ProfileStore } from './wiki/profileStore';
 import { autoCitationProfileFile, readCitationProfileFile } from './wiki/citationProfileCache';
+import { buildAndCacheCitationProfile, describeCitationProfile } from './wiki/citationProfileBuilder';
+import { WikiClient } from './wiki/client';
 import type { CitationProfile } from './core/profile';
 import { LinkService } from './links/lsp';
 import { clearConfigCache, findConfigFor } from './configFiles';
@@ -169,6 +171,14 @@ export function nodeHost(lookup?: net.LookupFunction): ServerHost {
     clearFileConfigCache: clearConfigCache,
     profiles: (onLoaded, onError) => new ProfileStore(onLoaded, onError),
     loadCitationProfile: loadCitationProfileFromDisk,
+    // "Wikitext: Build Citation Profile": the network, on the user's command only
+    async buildCitationProfile(site, refresh) {
+      const r = await buildAndCacheCitationProfile(await WikiClient.connect(site), { refresh });
+      const message = r.kept
+        ? `the citation profile of ${r.site} (built ${r.profile.builtAt?.slice(0, 10)}) is up to date: ${r.file}`
+        : `citation profile of ${r.site} built (${describeCitationProfile(r.profile)}): ${r.file}; set wikitext.citationProfile to "auto" to use it`;
+      return { file: r.file, message, notes: r.notes };
+    },
     links: (connection, deps) => new LinkService(connection, { ...deps, lookup }),
   };
 }

@@ -41,6 +41,11 @@ export interface ServerHost {
   profiles?: (onLoaded: (site: string, profile: SiteProfile, note?: string) => void, onError: (site: string, message: string) => void) => ProfileStore;
   /** Reads citation profile files (Node: server/src/wiki/citationProfileCache.ts); absent in the browser. */
   loadCitationProfile?: CitationProfileLoader;
+  /**
+   * Builds and caches a site's citation profile, on the user's command (`wikitext.buildCitationProfile`; Node:
+   * server/src/wiki/citationProfileBuilder.ts). Returns the cache file and a line for the user.
+   */
+  buildCitationProfile?: (site: string, refresh: boolean) => Promise<{ file: string; message: string; notes: string[] }>;
   /** Link checking and Fill Citation, on the user's command (Node: server/src/links/lsp.ts). */
   links?: (connection: Connection, deps: LinkServiceDeps) => LinkService;
 }
@@ -205,7 +210,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         documentLinkProvider: { resolveProvider: false },
         selectionRangeProvider: true,
         semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: true },
-        executeCommandProvider: { commands: ['wikitext.syntaxTree'] },
+        executeCommandProvider: { commands: ['wikitext.syntaxTree', ...(host.buildCitationProfile ? ['wikitext.buildCitationProfile'] : [])] },
       },
       serverInfo: { name: 'wikitext-lint', version: VERSION },
     };
@@ -359,6 +364,27 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const uri = String(p.arguments?.[0] ?? '');
       const a = requireDoc(await analysisOf(uri), uri);
       return parseTreeText(a);
+    }
+    if (p.command === 'wikitext.buildCitationProfile' && host.buildCitationProfile) {
+      // [site?, {refresh?}]: the site given, else wikitext.site / "site" of the first open document's settings
+      const [arg, opts] = p.arguments ?? [];
+      let site = typeof arg === 'string' && arg.trim() ? arg.trim() : undefined;
+      const first = documents.all()[0];
+      if (!site && first) site = (await settings.get(first.uri, hasConfigurationCapability)).lintOptions.config?.site;
+      if (!site) throw new ResponseError(ErrorCodes.InvalidParams, 'Build Citation Profile: set wikitext.site (or "site" in .wikitext-lint.json) to the wiki first');
+      let r: { file: string; message: string; notes: string[] };
+      try {
+        r = await host.buildCitationProfile(site, !!(opts as { refresh?: boolean } | undefined)?.refresh);
+      } catch (e) {
+        const message = `wikitext: cannot build the citation profile: ${(e as Error).message}`;
+        connection.console.warn(message);
+        throw new ResponseError(ErrorCodes.InternalError, message);
+      }
+      for (const n of r.notes) connection.console.info(`wikitext: ${n}`);
+      connection.console.info(`wikitext: ${r.message}`);
+      connection.window.showInformationMessage(`wikitext: ${r.message}`);
+      relintAll();
+      return { file: r.file, message: r.message, notes: r.notes };
     }
     throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${p.command}`);
   }));

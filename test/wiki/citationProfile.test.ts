@@ -69,8 +69,8 @@ test('profile --site builds the citation profile from the wiki and prints where 
   assert.equal(p.templateParameters!['Cite web'].accessdate, 'access-date');
   assert.equal(p.templateParameters!.Literatur.isbn, 'isbn', 'the alias isbn of ISBN');
   // parameters CS1 has no name for are the template's own
-  assert.ok(p.ownParameters!.Internetquelle.includes('titelerg'));
-  assert.ok(!p.ownParameters!.Internetquelle.includes('titel'));
+  assert.ok(p.unmappedParameters!.Internetquelle.includes('titelerg'));
+  assert.ok(!p.unmappedParameters!.Internetquelle.includes('titel'));
   // the reference list and its redirect; the map's rule defaults
   assert.equal(p.refTemplates!.Einzelnachweise.like, 'reflist');
   assert.equal(p.refTemplates!.Belege.like, 'reflist');

@@ -5,12 +5,8 @@
  * error). A cached profile younger than a week is kept unless --refresh. `--profile auto` (or `"profile": "auto"`)
  * then uses the cached one for the configured site; `--out` also writes it where a repository can pin it.
  */
-import * as fs from 'node:fs';
 import { WikiClient } from '../wiki/client';
-import { buildCitationProfile, builtInCitationMap, readCitationMap, writeCitationProfile } from '../wiki/citationProfileBuilder';
-import { citationProfileCacheFile } from '../wiki/citationProfileCache';
-import { parseCitationProfile } from '../core/citationProfile';
-import type { CitationProfile } from '../core/profile';
+import { buildAndCacheCitationProfile, describeCitationProfile, writeCitationProfile } from '../wiki/citationProfileBuilder';
 import { findConfigFor } from './files';
 
 export const PROFILE_HELP = `Usage: wikitext-lint profile --site <wiki> [--out <file>] [--refresh] [--map <file>]
@@ -29,8 +25,6 @@ caches it, and prints where. Lint with it: --profile auto (or "profile": "auto" 
                    of <content language>.wikipedia.org)
   --help           this help
 `;
-
-export const CITATION_PROFILE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 interface ProfileArgs {
   site?: string;
@@ -61,14 +55,6 @@ function parseProfileArgs(argv: string[]): ProfileArgs {
   return a;
 }
 
-function readCached(file: string): CitationProfile | undefined {
-  try {
-    return parseCitationProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs `wikitext-lint profile ...` (argv without `profile`); returns the exit code. */
 export async function profileCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   let args: ProfileArgs;
@@ -97,41 +83,15 @@ export async function profileCommand(argv: string[], io: { out: (s: string) => v
   }
   try {
     const client = await WikiClient.connect(site, { backoffMs: 500, timeoutMs: Number(process.env.WIKITEXT_LINT_TIMEOUT_MS) || 30_000 });
-    const name = client.site.name;
-    const file = citationProfileCacheFile(name);
-    const cached = !args.refresh && !args.map ? readCached(file) : undefined;
-    let profile: CitationProfile;
-    if (cached?.builtAt && Date.now() - Date.parse(cached.builtAt) < CITATION_PROFILE_MAX_AGE_MS) {
-      profile = cached;
-      io.err(`wikitext-lint: the citation profile of ${name} was built on ${cached.builtAt.slice(0, 10)}: kept (--refresh builds it again)\n`);
-    } else {
-      let map: { map: CitationProfile; source: string } | undefined;
-      if (args.map) map = { map: readCitationMap(args.map), source: args.map };
-      map ??= builtInCitationMap(name);
-      if (!map) {
-        // no map for this site: the one of its content language's Wikipedia (a wiki in German → dewiki's map)
-        const si = await client.get({ action: 'query', meta: 'siteinfo', siprop: 'general' });
-        const lang = String(si?.query?.general?.lang ?? '');
-        map = lang ? builtInCitationMap(`${lang}.wikipedia.org`) : undefined;
-        if (map) io.err(`wikitext-lint: note: no map for ${name}; using the one of ${lang}.wikipedia.org (its content language); --map FILE to give another\n`);
-      }
-      if (!map) {
-        io.err(`wikitext-lint: no citation map for ${name}: write one (see docs/profiles.md) and give it with --map FILE\n`);
-        return 2;
-      }
-      const built = await buildCitationProfile(client, map.map, { mapSource: map.source });
-      for (const n of built.notes) io.err(`wikitext-lint: note: ${n}\n`);
-      profile = built.profile;
-      writeCitationProfile(file, profile);
-      const t = Object.keys(profile.templates).length;
-      const p = Object.values(profile.templateParameters ?? {}).reduce((n, m) => n + Object.keys(m).length, 0);
-      io.err(`wikitext-lint: citation profile of ${name}: ${t} citation template names, ${p} template parameter names, ${Object.keys(profile.refTemplates ?? {}).length} ref template names${profile.dates?.months ? ', month names' : ''}${profile.dates?.digits ? ', local digits' : ''} (${built.requests} requests)\n`);
-    }
+    const r = await buildAndCacheCitationProfile(client, { refresh: args.refresh, mapFile: args.map });
+    for (const n of r.notes) io.err(`wikitext-lint: note: ${n}\n`);
+    if (r.kept) io.err(`wikitext-lint: the citation profile of ${r.site} was built on ${r.profile.builtAt!.slice(0, 10)}: kept (--refresh builds it again)\n`);
+    else io.err(`wikitext-lint: citation profile of ${r.site}: ${describeCitationProfile(r.profile)} (${r.requests} requests)\n`);
     if (args.out) {
-      writeCitationProfile(args.out, profile);
+      writeCitationProfile(args.out, r.profile);
       io.err(`wikitext-lint: wrote ${args.out}\n`);
     }
-    io.out(`${file}\n`);
+    io.out(`${r.file}\n`);
     return 0;
   } catch (e) {
     io.err(`wikitext-lint: profile: ${(e as Error).message}\n`);

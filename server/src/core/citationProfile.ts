@@ -10,7 +10,7 @@ import { refTemplateKind } from './refTemplates';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'ownParameters', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
+const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
 const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
 
 export function parseCitationProfile(value: unknown, where = 'the profile'): CitationProfile {
@@ -45,10 +45,10 @@ export function parseCitationProfile(value: unknown, where = 'the profile'): Cit
     out.templateParameters = Object.create(null) as Record<string, Record<string, string>>;
     for (const [t, m] of Object.entries(value.templateParameters)) out.templateParameters[t] = names(m, `templateParameters"."${t}`);
   }
-  if (value.ownParameters !== undefined) {
-    if (!isObj(value.ownParameters)) throw new Error(`${where}: "ownParameters" must be an object of template names to lists of parameter names`);
-    out.ownParameters = Object.create(null) as Record<string, string[]>;
-    for (const [t, list] of Object.entries(value.ownParameters)) out.ownParameters[t] = strings(list, `ownParameters"."${t}`);
+  if (value.unmappedParameters !== undefined) {
+    if (!isObj(value.unmappedParameters)) throw new Error(`${where}: "unmappedParameters" must be an object of template names to lists of parameter names`);
+    out.unmappedParameters = Object.create(null) as Record<string, string[]>;
+    for (const [t, list] of Object.entries(value.unmappedParameters)) out.unmappedParameters[t] = strings(list, `unmappedParameters"."${t}`);
   }
   if (value.notCitations !== undefined) out.notCitations = strings(value.notCitations, 'notCitations');
   if (value.refTemplates !== undefined) {

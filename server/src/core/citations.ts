@@ -81,26 +81,25 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   // a citation profile's local template names (normalised) and parameter names map to CS1's
   const localTemplates = new Map<string, string>();
   if (profile) for (const [k, v] of Object.entries(profile.templates)) localTemplates.set(normaliseTemplateName(k), v);
-  // templates English Wikipedia cites with but this wiki does not (frwiki's {{citation}}): not citations here
-  const notCitations = profile?.notCitations?.length ? new Set(profile.notCitations.map(normaliseTemplateName)) : undefined;
-  // per local template: its own parameter map (from its TemplateData) and the parameters CS1 has no name for
-  const ownMaps = new Map<string, Record<string, string>>();
-  if (profile?.templateParameters) for (const [k, m] of Object.entries(profile.templateParameters)) ownMaps.set(normaliseTemplateName(k), m);
-  const ownOnly = new Map<string, Set<string>>();
-  if (profile?.ownParameters) for (const [k, list] of Object.entries(profile.ownParameters)) ownOnly.set(normaliseTemplateName(k), new Set(list));
   const localParams = profile?.parameters;
+  // templates English Wikipedia cites with but this wiki does not (frwiki's {{citation}} is a quotation)
+  const notCitations = new Set((profile?.notCitations ?? []).map(normaliseTemplateName));
+  // a template's own parameter names (its TemplateData) win over the wiki-wide ones
+  const ownParams = new Map<string, Record<string, string>>();
+  if (profile?.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) ownParams.set(normaliseTemplateName(k), v);
+  // a local template's parameters CS1 has no name for (`unmappedParameters`): the template's own business, not checked
+  const ownOnly = new Map<string, Set<string>>();
+  if (profile?.unmappedParameters) for (const [k, list] of Object.entries(profile.unmappedParameters)) ownOnly.set(normaliseTemplateName(k), new Set(list));
   const templateInfo = (name: string) => {
-    if (!profile) return citationTemplate(name);
-    const key = normaliseTemplateName(name);
+    const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
     const own = localTemplates.size ? localTemplates.get(key) : undefined;
     if (own !== undefined) return citationTemplate(own);
-    return notCitations?.has(key) ? undefined : citationTemplate(name);
+    return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
   };
   const has = Object.prototype.hasOwnProperty;
-  const paramLookup = (name: string, templateMap: Record<string, string> | undefined) => {
-    const own = templateMap && has.call(templateMap, name) ? templateMap[name]
-      : localParams && has.call(localParams, name) ? localParams[name] : undefined;
-    return own !== undefined ? lookupParameter(own) : lookupParameter(name);
+  const paramLookup = (name: string, own: Record<string, string> | undefined) => {
+    const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
+    return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
   };
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
@@ -121,23 +120,21 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   for (const t of model.templates) {
     const info = templateInfo(t.name);
     if (!info) continue;
-    const tkey = ownMaps.size || ownOnly.size ? normaliseTemplateName(t.name) : '';
-    const templateMap = ownMaps.size ? ownMaps.get(tkey) : undefined;
-    const skip = ownOnly.size ? ownOnly.get(tkey) : undefined;
+    const own = ownParams.size ? ownParams.get(normaliseTemplateName(t.name)) : undefined;
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
+    const skip = ownOnly.size ? ownOnly.get(normaliseTemplateName(t.name)) : undefined;
     for (const p of t.params) {
       if (p.positional) {
         positional.push(p);
         continue;
       }
-      // a parameter of the local template that CS1 has no name for: the template's own business, not checked
       if (skip?.has(p.name)) continue;
       const value = textWithoutComments(src, p.valueNode).trim();
       let s = p.valueNode.start, e = p.valueNode.end;
       while (s < e && isWhitespace(src.charCodeAt(s))) s++;
       while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-      params.push({ node: p, name: p.name, lookup: paramLookup(p.name, templateMap), value, valueStart: s, valueEnd: e });
+      params.push({ node: p, name: p.name, lookup: paramLookup(p.name, own), value, valueStart: s, valueEnd: e });
     }
     const ref = enclosingRef(t);
     let deadLinkTag: TemplateNode | null = null;

@@ -76,7 +76,7 @@ export interface CitationProfile {
    * Per local citation template: its own parameters that CS1 has no name for (`titelerg`, `offline`), from its
    * TemplateData. Accepted and not checked by the CS1 rules (never "unknown parameter").
    */
-  ownParameters?: Record<string, string[]>;
+  unmappedParameters?: Record<string, string[]>;
   /** Templates English Wikipedia treats as citations but this wiki does not (frwiki's `{{citation}}` is a quotation). */
   notCitations?: string[];
   /**

@@ -23,6 +23,7 @@ import { parseCitationProfile } from '../core/citationProfile';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
 import { WikiError } from './errors';
+import { citationProfileCacheFile } from './citationProfileCache';
 export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may_long', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -205,7 +206,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
 
   const templates: Record<string, string> = {};
   const templateParameters: Record<string, Record<string, string>> = {};
-  const ownParameters: Record<string, string[]> = {};
+  const unmappedParameters: Record<string, string[]> = {};
   const pagesOf = new Map<string, string>(); // page title → CS1 type
   for (const name of citationNames) {
     const page = resolved.page.get(name);
@@ -224,7 +225,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(map.parameters, n) ? map.parameters[n] : undefined);
     const td = tds.get(page);
     let params: Record<string, string> | undefined = Object.keys(handMap).length ? { ...handMap } : undefined;
-    let own: string[] = [...(map.ownParameters?.[mapKey] ?? [])];
+    let own: string[] = [...(map.unmappedParameters?.[mapKey] ?? [])];
     if (td) {
       const r = mapTemplateParameters(td, known);
       params = { ...r.map, ...handMap };
@@ -234,7 +235,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
       // a redirect the map names itself keeps the map's word
       if (!citationNames.includes(n)) templates[n] = cs1;
       if (params) templateParameters[n] = params;
-      if (own.length) ownParameters[n] = own;
+      if (own.length) unmappedParameters[n] = own;
     }
   }
 
@@ -289,7 +290,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     templates,
     parameters: { ...map.parameters },
     ...(Object.keys(templateParameters).length ? { templateParameters } : {}),
-    ...(Object.keys(ownParameters).length ? { ownParameters } : {}),
+    ...(Object.keys(unmappedParameters).length ? { unmappedParameters } : {}),
     ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
     ...(refTemplates ? { refTemplates } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),
@@ -309,3 +310,64 @@ export function writeCitationProfile(file: string, profile: CitationProfile): vo
 
 export { normaliseTemplateName };
 
+
+export const CITATION_PROFILE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+export interface CachedBuild {
+  /** The cache file (`<cacheDir>/profiles/<site>.citations.json`). */
+  file: string;
+  profile: CitationProfile;
+  /** True when a fresh cached profile was kept (nothing was fetched). */
+  kept: boolean;
+  notes: string[];
+  requests: number;
+  /** The site's short name. */
+  site: string;
+}
+
+function readCachedProfile(file: string): CitationProfile | undefined {
+  try {
+    return parseCitationProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `wikitext-lint profile` and the editor's "Build Citation Profile": the cached profile of a site when younger than a
+ * week (unless `refresh` or a map file is given), else built from the map (the given file, the site's own, else the
+ * one of its content language's Wikipedia) and cached. Throws an Error naming the site.
+ */
+export async function buildAndCacheCitationProfile(client: WikiClient, options: { refresh?: boolean; mapFile?: string; cacheDir?: string; now?: Date } = {}): Promise<CachedBuild> {
+  const name = client.site.name;
+  const file = citationProfileCacheFile(name, options.cacheDir);
+  const before = client.requestCount;
+  const now = options.now ?? new Date();
+  const cached = !options.refresh && !options.mapFile ? readCachedProfile(file) : undefined;
+  if (cached?.builtAt && now.getTime() - Date.parse(cached.builtAt) < CITATION_PROFILE_MAX_AGE_MS) {
+    return { file, profile: cached, kept: true, notes: [], requests: 0, site: name };
+  }
+  const notes: string[] = [];
+  let map: { map: CitationProfile; source: string } | undefined;
+  if (options.mapFile) map = { map: readCitationMap(options.mapFile), source: options.mapFile };
+  map ??= builtInCitationMap(name);
+  if (!map) {
+    // no map for this site: the one of its content language's Wikipedia (a wiki in German → dewiki's map)
+    const si: any = await client.get({ action: 'query', meta: 'siteinfo', siprop: 'general' });
+    const lang = String(si?.query?.general?.lang ?? '');
+    map = lang ? builtInCitationMap(`${lang}.wikipedia.org`) : undefined;
+    if (map) notes.push(`no map for ${name}; using the one of ${lang}.wikipedia.org (its content language); --map FILE to give another`);
+    else throw new Error(`${name}: no citation map for this wiki${lang ? ` (content language ${lang})` : ''}: write one (see docs/profiles.md) and give it with --map FILE`);
+  }
+  const built = await buildCitationProfile(client, map.map, { mapSource: map.source, now });
+  writeCitationProfile(file, built.profile);
+  return { file, profile: built.profile, kept: false, notes: [...notes, ...built.notes], requests: client.requestCount - before, site: name };
+}
+
+/** One line about a profile: how many template names, parameters, ref templates; months and digits. */
+export function describeCitationProfile(profile: CitationProfile): string {
+  const t = Object.keys(profile.templates).length;
+  const p = Object.values(profile.templateParameters ?? {}).reduce((n, m) => n + Object.keys(m).length, 0);
+  return `${t} citation template names, ${p} template parameter names, ${Object.keys(profile.refTemplates ?? {}).length} ref template names` +
+    `${profile.dates?.months ? ', month names' : ''}${profile.dates?.digits ? ', local digits' : ''}`;
+}

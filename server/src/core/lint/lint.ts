@@ -59,12 +59,21 @@ export function englishOnlyRulesSkippedFor(options: LintOptions): string | null 
   return `${p.site} (${p.lang})`;
 }
 
-/** Whether a rule runs by default with this citation profile (its `rules`, and policy rules off on other wikis). */
-function profileRuleOn(profile: CitationProfile, rule: { id: string; category?: string; languages?: string }): boolean {
-  const on = profile.rules?.[rule.id];
-  if (on !== undefined) return on;
-  if (rule.category === 'policy' && rule.languages === 'en') return !profile.lang || /^en(-|$)/i.test(profile.lang);
-  return true;
+/**
+ * Whether a rule runs by default on the citation profile's wiki: as its `rules` say, else the English-only policy
+ * rules (missing access-date, archived dead link: English Wikipedia's guidelines) are off on a non-English wiki.
+ * Null when there is no citation profile (every rule as usual).
+ */
+export function citationProfileRuleDefaults(options: LintOptions): ((rule: { id: string; category: string; languages: string }) => boolean) | null {
+  const cp = options.citationProfile;
+  if (!cp) return null;
+  const lang = cp.lang ?? options.profile?.lang;
+  const english = !lang || /^en(-|$)/i.test(lang);
+  return (rule) => {
+    const own = cp.rules?.[rule.id];
+    if (own !== undefined) return own;
+    return english || !(rule.category === 'policy' && rule.languages === 'en');
+  };
 }
 
 /** Today's date in UTC. */
@@ -92,19 +101,18 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
   const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
-  const citationProfile = options.citationProfile;
+  const byProfile = citationProfileRuleDefaults(options);
   for (const rule of rules) {
     const configured = config.rules[rule.id];
     const setting = configured?.setting ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    // the citation profile's defaults for its wiki (policy rules off unless it turns them on); the user's configuration wins
+    if (byProfile && !configured && !byProfile(rule)) continue;
     // a rule set in the configuration runs anyway: the user asked for it on this wiki
     if (skippedFor && rule.languages === 'en' && !configured) {
       skippedRules.push(rule.id);
       continue;
     }
-    // a citation profile's rule defaults: a rule it turns off, and English Wikipedia's policy rules on another
-    // wiki unless its profile turns them on (the user's configuration still wins)
-    if (citationProfile && !configured && !profileRuleOn(citationProfile, rule)) continue;
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
