@@ -87,9 +87,6 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   // a template's own parameter names (its TemplateData) win over the wiki-wide ones
   const ownParams = new Map<string, Record<string, string>>();
   if (profile?.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) ownParams.set(normaliseTemplateName(k), v);
-  // a local template's parameters CS1 has no name for (`unmappedParameters`): the template's own business, not checked
-  const ownOnly = new Map<string, Set<string>>();
-  if (profile?.unmappedParameters) for (const [k, list] of Object.entries(profile.unmappedParameters)) ownOnly.set(normaliseTemplateName(k), new Set(list));
   const templateInfo = (name: string) => {
     const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
     const own = localTemplates.size ? localTemplates.get(key) : undefined;
@@ -104,6 +101,9 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
   for (const r of model.refs) if (r.content) refByNode.set(r.node, r);
+  // a local template's parameters CS1 has no name for (`unmappedParameters`): the template's own business, not checked
+  const ownOnly = new Map<string, Set<string>>();
+  if (profile?.unmappedParameters) for (const [k, list] of Object.entries(profile.unmappedParameters)) ownOnly.set(normaliseTemplateName(k), new Set(list));
   const enclosingRef = (n: SyntaxNode): RefUse | null => {
     for (let p = n.parent; p; p = p.parent) {
       const r = refByNode.get(p);
