@@ -46,7 +46,8 @@ Usage: wikitext-language-server --stdio | --node-ipc | --socket=PORT
 
 Settings: initializationOptions (or workspace/didChangeConfiguration, or workspace/configuration, section
 "wikitext") take the VS Code settings: {"rules": {"rule-id": "off|hint|info|warning|error"}, "dateFormat":
-"auto|dmy|mdy|iso", "linkBaseUrl": "https://en.wikipedia.org/wiki/"}; .wikitext-lint.json files are read too.
+"auto|dmy|mdy|iso", "linkBaseUrl": "https://en.wikipedia.org/wiki/", "site": "<wiki>", "citationProfile":
+"auto|<file>"}; .wikitext-lint.json files are read too.
 Positions are UTF-16 unless the client offers only UTF-8 or UTF-32 (general.positionEncodings).
 `;
 
