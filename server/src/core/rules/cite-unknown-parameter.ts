@@ -77,7 +77,7 @@ function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: Citation
   const taken = c.params.some((q) => q !== p && q.lookup.known && q.lookup.metaKey === target.metaKey && q.value !== '');
   const edits = [{ start: r.start, end: r.end, newText: suggestion }];
   if (value !== p.value) edits.push({ start: p.valueStart, end: p.valueEnd, newText: value });
-  const problem = valueProblemFor(target.canonical, value, ctx.today);
+  const problem = valueProblemFor(target.canonical, value, ctx.today, ctx.citationProfile?.dates);
   const safe = !taken && !lookup?.note && isParameterAcceptedBy(suggestion, c.info.citationClass) && !problem && !/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd));
   return [{ title: value !== p.value ? `Change to |${suggestion}=${value}` : `Change to |${suggestion}=`, edits, safe }];
 }
