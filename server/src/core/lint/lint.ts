@@ -82,7 +82,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const fallbackDateFormat = config.dateFormat ?? 'iso';
   // no site configured: the text's own File/Category links may show it belongs to another language's wiki
   const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
-  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
+  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki ?? pageLanguage.candidates.map((c) => c.wiki).join(' or ')} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
   for (const rule of rules) {
     const configured = config.rules[rule.id];
