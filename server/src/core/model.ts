@@ -15,7 +15,8 @@ import {
   WikilinkNode,
   ExternalLinkNode,
 } from './parser/nodes';
-import { isListTemplate, refTemplateKind, RefTemplateInfo } from './refTemplates';
+import { isListTemplate, refTemplateLookup, RefTemplateInfo } from './refTemplates';
+import type { CitationProfile } from './profile';
 
 /** One `<ref>`, or a template that makes one (`{{#tag:ref}}`, `{{efn}}`, `{{refn}}`, `{{r}}`). */
 export interface RefUse {
@@ -124,8 +125,10 @@ export function templateAttrValue(raw: string): string {
  * without walking every node. A ref's context (the ref it is nested in, the list that defines it) is
  * found by walking up from it to the nearest ancestor that sets one.
  */
-export function buildModel(doc: DocumentNode): DocumentModel {
+export function buildModel(doc: DocumentNode, profile?: CitationProfile): DocumentModel {
   const src = doc.source;
+  // a citation profile's local reference lists and footnote templates ({{Références|groupe=}}) count as the English ones
+  const refTemplateKind = refTemplateLookup(profile);
   const model: DocumentModel = {
     doc, refs: [], refLists: [], templates: [], parserFunctions: [], sections: [], comments: [], wikilinks: [], externalLinks: [], dateFormat: null,
   };
@@ -200,7 +203,7 @@ export function buildModel(doc: DocumentNode): DocumentModel {
           const made = refsFromTemplate(src, t, info, ref, listGroup, model);
           if (made.length === 1) refOf.set(t, made[0]);
           if (isListTemplate(info)) {
-            const groupP = info.kind === 'reference-list' ? t.param('group') : undefined;
+            const groupP = info.kind === 'reference-list' ? t.param(info.groupParameter ?? 'group') : undefined;
             const group = info.group ?? ((groupP ? templateAttrValue(textWithoutComments(src, groupP.valueNode)) : '') || info.defaultGroup || '');
             model.refLists.push({ node: t, group, syntax: 'template' });
             const refsParam = info.listDefinedParameter ? t.param(info.listDefinedParameter) : undefined;

@@ -3,6 +3,7 @@
  * `<references/>`, footnotes that emit `<ref>`, `{{r}}` reuses, `{{dead link}}`, `{{use dmy dates}}`...
  */
 import data from '../../data/ref-templates.json';
+import type { CitationProfile } from './profile';
 
 /** One template's role. */
 export interface RefTemplateInfo {
@@ -51,4 +52,46 @@ export function refTemplateKind(name: string): RefTemplateInfo | undefined {
 /** True when the template outputs a reference list. */
 export function isListTemplate(info: RefTemplateInfo | undefined): boolean {
   return info?.kind === 'reference-list' || info?.kind === 'note-list';
+}
+
+/** A template-name lookup: the built-in English table, or it with a citation profile's local templates first. */
+export type RefTemplateLookup = (name: string) => RefTemplateInfo | undefined;
+
+const lookups = new WeakMap<CitationProfile, RefTemplateLookup>();
+
+/**
+ * The lookup for a wiki: a citation profile's `refTemplates` (`{"Références": {"like": "reflist", "parameters":
+ * {"groupe": "group"}}}`) each behave as their English template, reading the local parameter names; every other
+ * name as in English. Without a profile (or without refTemplates) this is `refTemplateKind`.
+ */
+export function refTemplateLookup(profile?: CitationProfile): RefTemplateLookup {
+  if (!profile?.refTemplates) return refTemplateKind;
+  let l = lookups.get(profile);
+  if (!l) {
+    const local = new Map<string, RefTemplateInfo>();
+    for (const [name, r] of Object.entries(profile.refTemplates)) {
+      const base = refTemplateKind(r.like);
+      if (base) local.set(templateKey(name), localInfo(base, r.parameters ?? {}));
+    }
+    l = (name) => local.get(templateKey(name)) ?? refTemplateKind(name);
+    lookups.set(profile, l);
+  }
+  return l;
+}
+
+/** An English template's role with its parameter names replaced by the local ones that map to them. */
+function localInfo(base: RefTemplateInfo, parameters: Record<string, string>): RefTemplateInfo {
+  const localOf = new Map<string, string>();
+  for (const [loc, en] of Object.entries(parameters)) if (!localOf.has(en)) localOf.set(en, loc);
+  const rename = (n: string | undefined) => (n === undefined ? undefined : localOf.get(n) ?? n);
+  const info: RefTemplateInfo = { ...base };
+  // a reference list's group is |group= unless the table says otherwise
+  const group = rename(base.groupParameter ?? (base.kind === 'reference-list' ? 'group' : undefined));
+  if (group !== undefined) info.groupParameter = group;
+  const name = rename(base.nameParameter ?? (base.kind === 'footnote' || base.kind === 'ref' ? 'name' : undefined));
+  if (name !== undefined) info.nameParameter = name;
+  if (base.listDefinedParameter) info.listDefinedParameter = rename(base.listDefinedParameter);
+  if (base.contentParameter) info.contentParameter = rename(base.contentParameter);
+  if (base.contentParameters) info.contentParameters = base.contentParameters.map((c) => rename(c)!);
+  return info;
 }
