@@ -68,7 +68,7 @@ function compile(dates: CitationDates): DateLocale {
   const alt = (list: string[] | undefined) => (list ?? []).slice().sort((a, b) => b.length - a.length).map(escape).join('|');
   const all = [...names.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   // a name is a whole word: no letter or combining mark just before or after it
-  const wordRe = all ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${all})(?![\\p{L}\\p{M}])`, 'giu') : null;
+  const wordRe = all ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${all})(?![\\p{L}\\p{M}\\p{N}])`, 'giu') : null;
   const formats: LocalFormat[] = [];
   for (const f of dates.formats ?? []) {
     const fields: Field[] = [];
