@@ -4,6 +4,7 @@
  */
 import data from '../../data/ref-templates.json';
 import type { CitationProfile } from './profile';
+import type { ParameterNode, TemplateNode } from './parser/nodes';
 
 /** One template's role. */
 export interface RefTemplateInfo {
@@ -22,6 +23,8 @@ export interface RefTemplateInfo {
   groupParameter?: string;
   dateFormat?: 'dmy' | 'mdy';
   parameters?: string[];
+  /** English parameter name → the local one (from a citation profile's refTemplates). */
+  localNames?: Record<string, string>;
 }
 
 const byName = new Map<string, RefTemplateInfo>();
@@ -79,19 +82,20 @@ export function refTemplateLookup(profile?: CitationProfile): RefTemplateLookup 
   return l;
 }
 
-/** An English template's role with its parameter names replaced by the local ones that map to them. */
+/** An English template's role, with the local names of its parameters (the English ones stay accepted). */
 function localInfo(base: RefTemplateInfo, parameters: Record<string, string>): RefTemplateInfo {
-  const localOf = new Map<string, string>();
-  for (const [loc, en] of Object.entries(parameters)) if (!localOf.has(en)) localOf.set(en, loc);
-  const rename = (n: string | undefined) => (n === undefined ? undefined : localOf.get(n) ?? n);
-  const info: RefTemplateInfo = { ...base };
-  // a reference list's group is |group= unless the table says otherwise
-  const group = rename(base.groupParameter ?? (base.kind === 'reference-list' ? 'group' : undefined));
-  if (group !== undefined) info.groupParameter = group;
-  const name = rename(base.nameParameter ?? (base.kind === 'footnote' || base.kind === 'ref' ? 'name' : undefined));
-  if (name !== undefined) info.nameParameter = name;
-  if (base.listDefinedParameter) info.listDefinedParameter = rename(base.listDefinedParameter);
-  if (base.contentParameter) info.contentParameter = rename(base.contentParameter);
-  if (base.contentParameters) info.contentParameters = base.contentParameters.map((c) => rename(c)!);
-  return info;
+  const localNames: Record<string, string> = Object.create(null);
+  for (const [loc, en] of Object.entries(parameters)) if (!(en in localNames)) localNames[en] = loc;
+  return { ...base, localNames };
+}
+
+/**
+ * A parameter of a ref template by its English name (`group`, `name`, `refs`, `1`), or by the local name a citation
+ * profile gives it (`groupe`): the last one written wins, as in MediaWiki.
+ */
+export function refTemplateParam(t: TemplateNode, info: RefTemplateInfo, name: string): ParameterNode | undefined {
+  const en = t.param(name);
+  const local = info.localNames?.[name];
+  const loc = local !== undefined ? t.param(local) : undefined;
+  return !loc ? en : !en ? loc : loc.start > en.start ? loc : en;
 }

@@ -24,7 +24,7 @@ export const citeBadDate: Rule = {
         // CS1 promotes |year= to |date= when |date= is empty and checks it as a date: a range (2001–2002) or a
         // disambiguated year (2001a) is then valid
         const promoted = p.lookup.canonical === 'year' && !c.get('date');
-        const r = parseCs1DateCached(p.value, promoted ? 'date' : p.name, ctx.today, dates);
+        const r = parseCs1DateCached(p.value, promoted ? 'date' : dates ? p.lookup.canonical : p.name, ctx.today, dates);
         if (r.ok) continue;
         ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
       }
