@@ -20,6 +20,8 @@ export const citeUnknownParameter: Rule = {
       for (const p of c.params) {
         const key = p.name.toLowerCase();
         if (key === 'deadurl' || key === 'dead-url') continue;
+        // a local alias of |deadurl= (a citation profile's `мертвий-url` → `deadurl`) is that parameter too
+        if (p.lookup.name !== p.name && (p.lookup.name === 'deadurl' || p.lookup.name === 'dead-url')) continue;
         // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
         if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;
