@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { analyse, type Analysis } from '../../server/src/core/analysis';
-import { documentSymbols, pseudoHeadings, MID_LINE_HEADING_DETAIL, TEXT_AFTER_HEADING_DETAIL } from '../../server/src/core/features/symbols';
+import { pseudoHeadings, MID_LINE_HEADING_DETAIL, TEXT_AFTER_HEADING_DETAIL } from '../../server/src/core/features/symbols';
+import { documentSymbols } from '../helpers/lspFeatures';
 import { textOf } from '../helpers/cursor';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');

@@ -41,6 +41,16 @@ export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode {
   }
 }
 
+/** A container's span without the comments at its edges (a template name or value as the wiki reads it); empty at its start when all is comment. */
+export function withoutEdgeComments(node: SyntaxNode): { start: number; end: number } {
+  const ch = node.children;
+  if (!ch || ch.length === 0) return { start: node.start, end: node.end };
+  let i = 0, j = ch.length - 1;
+  while (i <= j && ch[i].type === 'Comment') i++;
+  while (j >= i && ch[j].type === 'Comment') j--;
+  return i <= j ? { start: ch[i].start, end: ch[j].end } : { start: node.start, end: node.start };
+}
+
 /** English month names, January first. */
 export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -4,32 +4,38 @@
  * or more; a section folds up to its last non-blank line, so the blank line before the next heading
  * stays visible.
  */
-import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { SyntaxNode } from '../parser/nodes';
+import type { Fold } from './types';
 
-/** The folding ranges of a document, sorted by start line, one per distinct pair of lines. */
-export function foldingRanges(a: Analysis): FoldingRange[] {
+/**
+ * The folding ranges of a document, sorted by start line, one per distinct pair of lines (the first
+ * found of a pair keeps its kind). Lines are the line index's: the analysis knows them, so the pairs are
+ * told apart here and the conversion to LSP only reads the lines back.
+ */
+export function foldingRanges(a: Analysis): Fold[] {
   const src = a.text;
-  const out: FoldingRange[] = [];
-  const seen = new Set<string>();
-  const add = (start: number, end: number, kind?: string) => {
+  const out: (Fold & { startLine: number; endLine: number })[] = [];
+  const seen = new Set<number>();
+  const lineCount = a.lines.lineStarts.length;
+  const add = (start: number, end: number, kind?: Fold['kind']) => {
     // The last line of a range is the line of its last character, not of the offset after it.
+    const last = Math.max(start, end - 1);
     const startLine = a.lines.position(start).line;
-    const endLine = a.lines.position(Math.max(start, end - 1)).line;
+    const endLine = a.lines.position(last).line;
     if (endLine <= startLine) return;
-    const key = `${startLine}:${endLine}`;
+    const key = startLine * lineCount + endLine;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
+    out.push(kind ? { start, last, kind, startLine, endLine } : { start, last, startLine, endLine });
   };
 
   for (const s of a.model.sections) {
     let end = s.end;
     while (end > s.heading.end && /\s/.test(src[end - 1])) end--;
-    add(s.start, end, FoldingRangeKind.Region);
+    add(s.start, end, 'region');
   }
-  for (const c of a.model.comments) add(c.start, c.end, FoldingRangeKind.Comment);
+  for (const c of a.model.comments) add(c.start, c.end, 'comment');
 
   // Templates, parser functions, extension tags and tables, in one walk of the tree.
   const stack: SyntaxNode[] = [a.doc];
@@ -47,5 +53,5 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
     if (ch) for (let i = ch.length - 1; i >= 0; i--) if (ch[i].children) stack.push(ch[i]);
   }
   out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
-  return out;
+  return out.map((f): Fold => (f.kind ? { start: f.start, last: f.last, kind: f.kind } : { start: f.start, last: f.last }));
 }

@@ -3,16 +3,16 @@
  * parameter, template, ref body, ref, paragraph...). A quoted attribute value first selects its text
  * without the quotes.
  */
-import { Range, SelectionRange } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { SyntaxNode } from '../parser/nodes';
+import type { Span } from './types';
 
 /** For each offset, the chain of enclosing ranges, innermost first (ranges that repeat the one inside are skipped). */
-export function selectionRanges(a: Analysis, offsets: number[]): SelectionRange[] {
+export function selectionRanges(a: Analysis, offsets: number[]): Span[][] {
   return offsets.map((offset) => selectionRangeAt(a, offset));
 }
 
-function selectionRangeAt(a: Analysis, offset: number): SelectionRange {
+function selectionRangeAt(a: Analysis, offset: number): Span[] {
   const src = a.text;
   const spans: { start: number; end: number }[] = [];
   const leaf = innermostAt(a.doc, offset);
@@ -22,17 +22,14 @@ function selectionRangeAt(a: Analysis, offset: number): SelectionRange {
   }
   for (let n: SyntaxNode | null = leaf; n; n = n.parent) spans.push({ start: n.start, end: n.end });
 
-  // Build outermost first so each range points to its parent.
-  let parent: SelectionRange | undefined;
-  let last: { start: number; end: number } | null = null;
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const s = spans[i];
+  // Innermost first; a range that repeats the one inside it is skipped.
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
     if (last && s.start === last.start && s.end === last.end) continue;
-    const range: Range = { start: a.lines.position(s.start), end: a.lines.position(s.end) };
-    parent = parent ? { range, parent } : { range };
-    last = s;
+    out.push(s);
   }
-  return parent!;
+  return out;
 }
 
 /**

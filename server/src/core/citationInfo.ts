@@ -1,12 +1,16 @@
 /**
- * A citation as CS1 would print it, in Markdown, and the state of its link (live, dead with an archive,
- * usurped...). Shared by hover and completion; a pure function of a `Citation` and the source.
+ * What the features say about citations, shared by hover, completion, signature help and refactors (the
+ * features never import each other): a citation as CS1 would print it, in Markdown, the state of its link
+ * (live, dead with an archive, usurped...), what each url-status value means, the citation of a template
+ * node, and the date format of an inserted date. Pure functions of the analysis.
  */
-import type { Analysis } from '../analysis';
-import type { Citation } from '../citations';
-import type { RefUse } from '../model';
-import { archiveServiceName, waybackTimestampDate } from '../cs1/urls';
-import { formatDate } from '../cs1/dates';
+import type { Analysis } from './analysis';
+import type { Citation } from './citations';
+import type { LintOptions } from './lint/lint';
+import type { RefUse } from './model';
+import { archiveServiceName, waybackTimestampDate } from './cs1/urls';
+import { detectDateFormat, formatDate } from './cs1/dates';
+import { insertionDateFormat } from './text';
 
 /** What the link of a citation looks like to a reader, after CS1's url-status logic. */
 export type LinkStateKind =
@@ -248,4 +252,19 @@ export function refContentPreview(a: Analysis, ref: RefUse): string {
   let shown = plainText(ref.content.text);
   if (shown.length > MAX_REF_TEXT) shown = `${shown.slice(0, MAX_REF_TEXT)}…`;
   return escapeMarkdown(shown);
+}
+
+/** What each url-status value means for how CS1 shows the citation. */
+export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
+  dead: 'the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.',
+  deviated: 'the original is live but its content has drifted and no longer supports the text; shown as `dead`.',
+  live: 'the original is still good and was archived pre-emptively: the title links to the original.',
+  usurped: 'the original domain was taken over (spam, domain reseller): CS1 does not show the original URL.',
+  unfit: 'the original page is live but unsuitable (spam, malware, porn): CS1 does not show the original URL.',
+  'bot: unknown': 'set by a bot that could not tell the status: CS1 does not show the original URL.',
+};
+
+/** The date format for a date inserted here: the page's, else the citation's own dates, else the configured one, else ISO. */
+export function dateFormatFor(a: Analysis, options: LintOptions, citationDates: readonly string[] = []): 'dmy' | 'mdy' | 'iso' {
+  return insertionDateFormat(a.model.dateFormat, detectDateFormat(citationDates), options.config?.dateFormat ?? 'iso');
 }
