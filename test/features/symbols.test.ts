@@ -71,6 +71,17 @@ test('a document without headings lists its refs at the top level; an empty one 
   assert.deepEqual(documentSymbols(analyse('')), []);
 });
 
+test('headings and citation titles are named by their plain text: link labels, no quotes, tags, refs or anchors', () => {
+  const a = analyse("== ''Works'' of [[Paris|the city]]{{anchor|works}}<ref>x</ref> ==\n{{cite web|title=The [[Seine]] &ndash; ''a river''<!-- c -->}}\n== {{lang|fr|Titre}} ==\n");
+  assert.deepEqual(outline(a, documentSymbols(a)), [
+    "section Works of the city @ == ''Works'' of [[Paris|the city]]{{anchor|works}}<ref>x</ref> ==",
+    '  ref x @ <ref> (unnamed ref)',
+    '  cite cite web: The Seine – a river @ cite web',
+    // a heading that is all template: named as written rather than left untitled
+    'section {{lang|fr|Titre}} @ == {{lang|fr|Titre}} ==',
+  ]);
+});
+
 test('broken wikitext: unclosed refs and templates yield no symbols, the heading still does', () => {
   const a = analyse('== A ==\n<ref name="x">never closed {{cite web|title=T\n== B ==\n{{cite web|title=Fine}}');
   assert.deepEqual(outline(a, documentSymbols(a)), [

@@ -8,6 +8,7 @@ import type { Analysis } from '../analysis';
 import type { Citation } from '../citations';
 import { textWithoutComments, type RefUse } from '../model';
 import { refNameSpan } from '../refNames';
+import { plainTextOf, plainTextOfWikitext } from '../plainText';
 import type { OutlineKind, OutlineSymbol } from './types';
 
 /** Detail of an outline entry found by the mid-line heading heuristic (see `pseudoHeadings`). */
@@ -43,7 +44,8 @@ interface OutlineItem {
 export function documentSymbols(a: Analysis): OutlineSymbol[] {
 
   const entries: OutlineEntry[] = a.model.sections.map((s) => ({
-    name: s.title || '(untitled section)',
+    // the heading as a reader sees it (`== ''Works'' of [[X|Y]]{{anchor|w}} ==` is "Works of Y"), else as written
+    name: plainTextOf(a.text, s.heading.contentNode, { templates: 'drop' }) || s.title || '(untitled section)',
     kind: 'section',
     level: s.level,
     start: s.start,
@@ -165,21 +167,15 @@ function refAndCitationItems(a: Analysis): OutlineItem[] {
 /** `cite web: Title` — the template name as written, and the title (or the best stand-in for it). */
 export function citationLabel(src: string, c: Citation): string {
   const templateName = textWithoutComments(src, c.template.nameNode).replace(/[\s_]+/g, ' ').trim() || c.template.name;
-  const title = c.value('title') || c.value('script-title') || c.value('trans-title') || c.value('chapter') || c.value('work') || c.value('url');
-  return `${templateName}: ${plainText(title) || '(no title)'}`;
-}
-
-/** Wiki markup reduced to what a reader sees, for labels: links by their text, quotes and tags dropped. */
-function plainText(s: string): string {
-  return s
-    // Classes never run over their own opener, so a failed match stops at the next `[` or `<` (linear on `<<<...`).
-    .replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1')
-    .replace(/\[[a-z]+:\/\/[^\s[\]]+\s([^[\]]*)\]/gi, '$1')
-    .replace(/'{2,}/g, '')
-    .replace(/\{\{\s*!\s*\}\}/g, '|')
-    .replace(/<[^<>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let title = '';
+  for (const name of ['title', 'script-title', 'trans-title', 'chapter', 'work', 'url']) {
+    const p = c.get(name);
+    if (p?.value) {
+      title = plainTextOf(src, p.node.valueNode);
+      break;
+    }
+  }
+  return `${templateName}: ${title || '(no title)'}`;
 }
 
 /** The start of a ref's content as written (templates kept: in a footnote they are most of what identifies it). */
@@ -221,7 +217,7 @@ export function pseudoHeadings(a: Analysis): { title: string; level: number; sta
     }
     if (!prose) continue;
     const lineStart = start === 0 || src.charCodeAt(start - 1) === 10;
-    out.push({ title: plainText(m[2]), level: m[1].length, start, end, midLine: !lineStart });
+    out.push({ title: plainTextOfWikitext(m[2]), level: m[1].length, start, end, midLine: !lineStart });
   }
   return out;
 }
