@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis';
 import type { SyntaxNode } from '../parser/nodes';
 import type { Span } from './types';
+import { nodeAt } from '../text';
 
 /** For each offset, the chain of enclosing ranges, innermost first (ranges that repeat the one inside are skipped). */
 export function selectionRanges(a: Analysis, offsets: number[]): Span[][] {
@@ -15,7 +16,8 @@ export function selectionRanges(a: Analysis, offsets: number[]): Span[][] {
 function selectionRangeAt(a: Analysis, offset: number): Span[] {
   const src = a.text;
   const spans: { start: number; end: number }[] = [];
-  const leaf = innermostAt(a.doc, offset);
+  // the node at the cursor, or the one just before it (a cursor just after `}}` selects the template)
+  const leaf = nodeAt(a.doc, offset, true);
   if (leaf.type === 'AttributeValue') {
     const q = src[leaf.start];
     if ((q === '"' || q === "'") && leaf.end - leaf.start >= 2 && src[leaf.end - 1] === q) spans.push({ start: leaf.start + 1, end: leaf.end - 1 });
@@ -30,28 +32,4 @@ function selectionRangeAt(a: Analysis, offset: number): Span[] {
     out.push(s);
   }
   return out;
-}
-
-/**
- * The deepest node holding the offset: a child with `start <= offset < end`, else (at the end of a
- * container) the child that ends there, so a cursor just after `}}` still selects the template.
- */
-function innermostAt(root: SyntaxNode, offset: number): SyntaxNode {
-  let node = root;
-  for (;;) {
-    const ch = node.children;
-    if (!ch || ch.length === 0) return node;
-    // Binary search for the last child starting at or before the offset.
-    let lo = 0, hi = ch.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ch[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    let c = ch[lo];
-    // An empty node (a parameter with no value) selects nothing: take the node that ends there.
-    if (c.start === c.end && lo > 0) c = ch[lo - 1];
-    if (c.start > offset || c.end < offset) return node;
-    node = c;
-  }
 }
