@@ -330,7 +330,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onFoldingRanges(guard('foldingRanges', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? toFoldingRanges(a.lines, features.foldingRanges(a)) : null;
+    return a ? toFoldingRanges(features.foldingRanges(a)) : null;
   }));
 
   connection.onDocumentLinks(guard('documentLinks', async (p) => {

@@ -161,11 +161,8 @@ export function toDocumentSymbols(lines: LineIndex, symbols: OutlineSymbol[]): D
   });
 }
 
-export function toFoldingRanges(lines: LineIndex, folds: Fold[]): FoldingRange[] {
-  return folds.map((f) => {
-    const startLine = lines.position(f.start).line, endLine = lines.position(f.last).line;
-    return f.kind ? { startLine, endLine, kind: f.kind === 'region' ? FoldingRangeKind.Region : FoldingRangeKind.Comment } : { startLine, endLine };
-  });
+export function toFoldingRanges(folds: Fold[]): FoldingRange[] {
+  return folds.map((f) => (f.kind ? { startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'region' ? FoldingRangeKind.Region : FoldingRangeKind.Comment } : { startLine: f.startLine, endLine: f.endLine }));
 }
 
 export function toDocumentLinks(lines: LineIndex, links: LinkTarget[]): DocumentLink[] {

@@ -60,7 +60,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
 }
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
-  return toFoldingRanges(a.lines, features.foldingRanges(a));
+  return toFoldingRanges(features.foldingRanges(a));
 }
 
 export function documentLinks(a: Analysis, linkBase: string): DocumentLink[] {

@@ -10,24 +10,23 @@ import type { Fold } from './types';
 
 /**
  * The folding ranges of a document, sorted by start line, one per distinct pair of lines (the first
- * found of a pair keeps its kind). Lines are the line index's: the analysis knows them, so the pairs are
- * told apart here and the conversion to LSP only reads the lines back.
+ * found of a pair keeps its kind). Folding is by whole lines, so lines (the analysis's line index) are
+ * its plain data.
  */
 export function foldingRanges(a: Analysis): Fold[] {
   const src = a.text;
-  const out: (Fold & { startLine: number; endLine: number })[] = [];
+  const out: Fold[] = [];
   const seen = new Set<number>();
   const lineCount = a.lines.lineStarts.length;
   const add = (start: number, end: number, kind?: Fold['kind']) => {
     // The last line of a range is the line of its last character, not of the offset after it.
-    const last = Math.max(start, end - 1);
     const startLine = a.lines.position(start).line;
-    const endLine = a.lines.position(last).line;
+    const endLine = a.lines.position(Math.max(start, end - 1)).line;
     if (endLine <= startLine) return;
     const key = startLine * lineCount + endLine;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(kind ? { start, last, kind, startLine, endLine } : { start, last, startLine, endLine });
+    out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
 
   for (const s of a.model.sections) {
@@ -53,5 +52,5 @@ export function foldingRanges(a: Analysis): Fold[] {
     if (ch) for (let i = ch.length - 1; i >= 0; i--) if (ch[i].children) stack.push(ch[i]);
   }
   out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
-  return out.map((f): Fold => (f.kind ? { start: f.start, last: f.last, kind: f.kind } : { start: f.start, last: f.last }));
+  return out;
 }

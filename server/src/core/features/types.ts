@@ -75,10 +75,10 @@ export interface OutlineSymbol extends Span {
   children?: OutlineSymbol[];
 }
 
-/** A folding range: from the line of `start` to the line of `last` (the offset of its last character). */
+/** A folding range, by whole lines (0-based, of the analysis's line index). */
 export interface Fold {
-  start: number;
-  last: number;
+  startLine: number;
+  endLine: number;
   kind?: 'region' | 'comment';
 }
 
