@@ -8,7 +8,7 @@ import { isWhitespace } from './text';
 import { textWithoutComments } from './model';
 import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
 import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
-import { refTemplateKind } from './refTemplates';
+import { refTemplateLookup } from './refTemplates';
 import type { CitationProfile } from './profile';
 import { normaliseTemplateName } from './cs1/parameters';
 
@@ -98,6 +98,7 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
     const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
     return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
   };
+  const refTemplateKind = refTemplateLookup(profile);
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
   for (const r of model.refs) if (r.content) refByNode.set(r.node, r);

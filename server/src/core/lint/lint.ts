@@ -85,7 +85,7 @@ export function todayUtc(): Day {
 /** Parses and lints a text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const doc = parse(text, undefined, options.profile);
-  return lintDocument(doc, buildModel(doc), options);
+  return lintDocument(doc, buildModel(doc, options.citationProfile), options);
 }
 
 /** Lints an already parsed document (the server parses once per version and shares the tree). */
@@ -99,7 +99,7 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const fallbackDateFormat = config.dateFormat ?? 'iso';
   // no site configured: the text's own File/Category links may show it belongs to another language's wiki
   const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
-  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
+  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki ?? pageLanguage.candidates.map((c) => c.wiki).join(' or ')} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
   const byProfile = citationProfileRuleDefaults(options);
   for (const rule of rules) {
