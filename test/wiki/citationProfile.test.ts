@@ -152,8 +152,8 @@ test('"profile": "auto" in .wikitext-lint.json uses the cached profile of its "s
   assert.notEqual(none.code, 0);
 });
 
-// The date rule reading German dates is the dates branch's work (core/cs1/dates*): a todo until it lands on main.
-test('German dates with the profile: "31. Februar 2020" is an impossible date, "19. Mai 2020" is fine', { skip, todo: 'enable when the German date formats (dates branch) are merged' }, () => {
+// The date rules read German dates with the profile's month names (built from the wiki's messages) and the map's formats.
+test('German dates with the profile: "31. Februar 2020" is an impossible date, "19. Mai 2020" is fine', { skip }, () => {
   assert.equal(cli(['profile', '--site', de.api]).code, 0);
   const bad = lint('X.<ref>{{Webquelle|url=https://www.berlin.de/|titel=Berlin|abruf=31. Februar 2020}}</ref>\n{{Belege}}\n', ['--site', de.api, '--profile', 'auto']);
   const dates = bad.diags.filter((d) => d.rule === 'cite-bad-date');
