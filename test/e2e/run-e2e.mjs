@@ -429,9 +429,12 @@ async function runWikiUi(port) {
     await input(wikiEnv.WIKI_BOT_PASSWORD);
     const loggedIn = await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /127\.0\.0\.1:\d+ · Admin/.test(e.textContent || '')), null, { timeout: 20_000 }).then(() => true, () => false);
     record(loggedIn, 'wiki: Log in with the bot password; the status bar shows the user');
-    // The conflict flow itself (API edit between open and publish, the diff, nothing lost, publish again) is
-    // tested inside the extension host (suite/wiki.test.ts). Driving it through the UI is left out for now:
-    // VS Code's Save opens a second summary prompt during Publish and the typed summary lands in it.
+    // the status item's hover names the revision the document is based on
+    await page.locator('.statusbar-item', { hasText: /127\.0\.0\.1:\d+ · Admin/ }).first().hover();
+    const hover = await page.waitForFunction(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover, [role="tooltip"]')].map((h) => h.textContent || '').find((t) => /based on revision \d+/.test(t)), null, { timeout: 10_000 }).then((h) => h.jsonValue(), () => '');
+    record(!!hover, 'wiki: the status item\'s hover shows the revision the page is based on', `"${String(hover).trim().slice(0, 100)}"`);
+    await page.mouse.move(700, 400);
+    await runWikiConflictUi(page, { out, api, palette, input });
     log(`wiki screenshots in ${path.relative(ROOT, out)}`);
   } catch (e) {
     record(false, 'wiki UI run completed', String(e.message ?? e).split('\n')[0]);
@@ -439,6 +442,59 @@ async function runWikiUi(port) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/**
+ * The conflict flow as a user meets it (the page is open, logged in, and someone else changed its first line
+ * through the API meanwhile): the user types in the editor, runs Publish from the palette and enters a summary
+ * (one prompt: no second one from the save Publish makes, and code-server's auto save publishes nothing), sees
+ * the conflict diff (screenshot conflict-diff.png), their text still in the editor and nothing saved over the
+ * other edit; they merge (add the other's words to theirs) and publish again: the final revision, read through
+ * the API, has both changes and the summary.
+ */
+async function runWikiConflictUi(page, { out, api, palette, input }) {
+  const top = async () => (await api({ action: 'query', prop: 'revisions', titles: 'Kazakhstan', rvprop: 'ids|comment|content', rvslots: 'main', rvlimit: '1' })).query.pages[0].revisions[0];
+  const openPrompts = () => page.evaluate(() => [...document.querySelectorAll('.quick-input-widget')].filter((w) => w.style.display !== 'none' && w.offsetParent !== null).length);
+  const theirs = await top();
+  // the preview's group closed, so the diff editor has room to show both sides
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type('View: Close Editors in Other Groups');
+  await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => /Close Editors in Other Groups/.test(r.getAttribute('aria-label') || '')), null, { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('My first words. ');
+  await page.waitForTimeout(2500); // code-server auto saves after 1 s: that save must neither prompt nor publish
+  record(await openPrompts() === 0 && (await top()).revid === theirs.revid, 'wiki: auto save of a wiki page neither prompts nor publishes');
+  await palette('Publish to the Wiki');
+  await input('My edit (conflict demo)');
+  const diff = await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 }).then(() => true, () => false);
+  const tab = await page.evaluate(() => document.querySelector('.tab.active')?.textContent || '');
+  record(diff && /edit conflict/.test(tab), 'wiki: Publish after an API edit shows the conflict diff', `"${tab.trim()}"`);
+  await page.waitForTimeout(1000);
+  record(await openPrompts() === 0, 'wiki: one Publish asked for the summary once (no second prompt)');
+  const modified = '.monaco-diff-editor .editor.modified .view-lines';
+  const kept = await page.evaluate((sel) => (document.querySelector(sel)?.textContent || '').replace(/\u00a0/g, ' '), modified);
+  const after = await top();
+  record(kept.includes('My first words.') && after.revid === theirs.revid, 'wiki: the user\'s text is kept in the editor; nothing saved over the other edit', `top revision ${after.revid}`);
+  await page.mouse.move(1390, 450); // no tab tooltip over the diff
+  await settle(page);
+  await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
+  log(`screenshot ${path.relative(ROOT, path.join(out, 'conflict-diff.png'))}`);
+
+  // merge: keep both first lines (theirs, then mine), in the editable side of the diff, and publish again
+  await page.locator(modified).first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type("Someone else's first words. ");
+  await palette('Publish to the Wiki');
+  await input('Merged with the other edit (e2e)');
+  let final = after;
+  for (let i = 0; i < 100 && final.revid === after.revid; i++) { await page.waitForTimeout(300); final = await top(); }
+  const content = final.slots.main.content;
+  record(content.startsWith("Someone else's first words. My first words. ") && final.comment === 'Merged with the other edit (e2e)' && await openPrompts() === 0,
+    'wiki: merged and published again: the final revision has both changes and the summary', `revision ${final.revid}: "${final.comment}", "${content.slice(0, 60)}"`);
 }
 
 async function main() {
@@ -461,8 +517,8 @@ async function main() {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     }));
-    if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
-    if (!args.has('--no-ui')) await runUi(port);
+    if (!args.has('--no-mocha') && !args.has('--wiki-only')) await runMocha(port, suiteEntry);
+    if (!args.has('--no-ui') && !args.has('--wiki-only')) await runUi(port);
     if (!args.has('--no-ui')) await runWikiUi(port);
   } catch (e) {
     record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);

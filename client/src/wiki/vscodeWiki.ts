@@ -11,6 +11,7 @@ import { WikiPages, ConflictError, PublishOptions, Credentials } from './pages';
 import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInput } from './uri';
 import { summaryOfFixes } from './summary';
 import { previewHtml } from './html';
+import { SaveGate, SaveReason, AUTO_SAVE_MESSAGE } from './saveGate';
 import { EditError } from '../../../server/src/wiki/edit';
 import { LoginError } from '../../../server/src/wiki/session';
 import { WikiError } from '../../../server/src/wiki/errors';
@@ -30,7 +31,7 @@ export function uriOf(ref: PageRef): vscode.Uri {
 }
 
 /** Timings the e2e test reads (command -> document, keystroke -> refreshed preview), in ms. */
-export const timings = { open: [] as number[], preview: [] as number[], lastPreviewHtml: '' };
+export const timings = { open: [] as number[], preview: [] as number[], lastPreviewHtml: '', prompts: 0 };
 
 /** What the last publish did (the Publish command returns it, for keybindings and tests). */
 export interface PublishOutcome {
@@ -44,9 +45,6 @@ export interface PublishOutcome {
 class WikiFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
-  /** Options chosen by the Publish command for the save it triggers (a plain Save asks itself). */
-  readonly pending = new Map<string, PublishOptions>();
-
   constructor(private readonly pages: WikiPages, private readonly wiki: WikiUi) {}
 
   watch(): vscode.Disposable {
@@ -84,10 +82,12 @@ class WikiFileSystem implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const ref = this.ref(uri);
     const text = new TextDecoder().decode(content);
-    const key = pageKey(ref);
-    const options = this.pending.get(key) ?? (await this.wiki.askPublishOptions(ref, text));
-    this.pending.delete(key);
-    if (!options) throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
+    // Publish chose the options already; an ordinary Save asks once; an auto save never publishes (saveGate.ts)
+    const decision = await this.wiki.gate.write(pageKey(ref), () => this.wiki.askPublishOptions(ref, text));
+    timings.prompts = this.wiki.gate.prompts;
+    if (decision.kind === 'auto-save') throw vscode.FileSystemError.Unavailable(AUTO_SAVE_MESSAGE);
+    if (decision.kind === 'cancelled') throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
+    const options = decision.options;
     try {
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Publishing ${ref.title}…` }, () => this.pages.publish(ref, text, options));
       this.wiki.lastOutcome = { ok: true, revid: r.newrevid, nochange: r.nochange };
@@ -142,6 +142,8 @@ class WikiUi {
   readonly revisions = new RevisionContent();
   readonly status = vscode.window.createStatusBarItem('wikitext.wiki', vscode.StatusBarAlignment.Left, 50);
   lastOutcome: PublishOutcome | undefined;
+  /** One Publish or Save = one summary prompt; auto saves never publish. */
+  readonly gate = new SaveGate<PublishOptions>();
   private preview: { panel: vscode.WebviewPanel; uri: vscode.Uri; timer?: NodeJS.Timeout; seq: number } | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -342,20 +344,19 @@ class WikiUi {
     if (!a) return undefined;
     const options = given?.summary !== undefined
       ? { minor: config().get<boolean>('minorEdit') ?? false, watchlist: (config().get<string>('watchlist') ?? 'preferences') as PublishOptions['watchlist'], ...given, summary: given.summary }
-      : await this.askPublishOptions(a.ref, a.doc.getText());
-    if (!options) return undefined;
+      : undefined;
     this.lastOutcome = undefined;
-    this.fs.pending.set(pageKey(a.ref), options);
-    try {
-      // the save goes through the provider's writeFile, which publishes with these options
-      if (a.doc.isDirty) await a.doc.save();
-      else await this.fs.writeFile(a.doc.uri, new TextEncoder().encode(a.doc.getText()));
-    } catch {
-      /* writeFile showed the reason */
-    } finally {
-      this.fs.pending.delete(pageKey(a.ref));
-    }
-    return this.lastOutcome;
+    // the prompt once here; the save goes through the provider's writeFile, which publishes with these options
+    const done = await this.gate.publish(pageKey(a.ref), () => this.askPublishOptions(a.ref, a.doc.getText()), async () => {
+      try {
+        if (a.doc.isDirty) await a.doc.save();
+        else await this.fs.writeFile(a.doc.uri, new TextEncoder().encode(a.doc.getText()));
+      } catch {
+        /* writeFile showed the reason */
+      }
+    }, options);
+    timings.prompts = this.gate.prompts;
+    return done ? this.lastOutcome : undefined;
   }
 
   async showChanges(): Promise<void> {
@@ -481,6 +482,10 @@ export function registerWiki(context: vscode.ExtensionContext): WikiUi {
     vscode.commands.registerCommand('wikitext.wiki.timings', () => timings),
     vscode.window.onDidChangeActiveTextEditor(() => ui.refreshStatus()),
     vscode.workspace.onDidChangeTextDocument((e) => ui.onDocumentChanged(e.document)),
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      const ref = refOf(e.document.uri);
+      if (ref) ui.gate.willSave(pageKey(ref), e.reason as SaveReason);
+    }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (doc.uri.scheme === SCHEME && doc.languageId !== 'wikitext') void vscode.languages.setTextDocumentLanguage(doc, 'wikitext');
     }),
