@@ -10,6 +10,25 @@ import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
 import type { ProfileStore } from './wiki/profileStore';
 import { parseLinkSettings } from './core/links/settings';
+import type { CitationProfile, SiteProfile } from './core/profile';
+import { parseCitationProfile } from './core/citationProfile';
+
+/**
+ * Client -> server: the profiles of a wiki whose pages are open as `mediawiki://SITE/Title` documents
+ * (`{site, profile?, citationProfile?}`; the client read them from the wiki or the cache when the page was opened).
+ */
+export const WIKI_PROFILE_NOTIFICATION = 'wikitext/wikiProfiles';
+
+/** The wiki a `mediawiki://SITE/Title` document belongs to (its URI's authority), else undefined. */
+export function wikiSiteOfUri(uri: string): string | undefined {
+  const m = /^mediawiki:\/\/([^/?#]+)/i.exec(uri);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}
 
 /** The settings that apply to one document. */
 export interface WorkspaceSettings {
@@ -58,6 +77,26 @@ export class SettingsStore {
 
   /** Site profiles, loaded off the keystroke path (see ProfileStore). */
   profiles?: ProfileStore;
+  /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
+  private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
+
+  /** Keeps the profiles of a `mediawiki:` site (a WIKI_PROFILE_NOTIFICATION); false when the message is unusable. */
+  setWikiProfiles(message: unknown): boolean {
+    const m = message as { site?: unknown; profile?: unknown; citationProfile?: unknown } | null;
+    if (!m || typeof m.site !== 'string' || !m.site) return false;
+    const p = m.profile as SiteProfile | undefined;
+    const profile = p && typeof p === 'object' && typeof p.site === 'string' && (p.namespaces === undefined || Array.isArray(p.namespaces)) ? p : undefined;
+    let citationProfile: CitationProfile | undefined;
+    if (m.citationProfile !== undefined && m.citationProfile !== null) {
+      try {
+        citationProfile = parseCitationProfile(m.citationProfile, `the citation profile of ${m.site}`);
+      } catch (e) {
+        this.warn(`wikitext: ${(e as Error).message}`);
+      }
+    }
+    this.wikiProfiles.set(m.site, { profile, citationProfile });
+    return true;
+  }
 
   constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader, private clearFileConfigCache?: () => void) {}
 
@@ -148,9 +187,13 @@ export class SettingsStore {
       }
     }
     const config = mergeConfigs(fileConfig, editorConfig);
-    // the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
-    const profile = this.profiles?.peek(config.site);
+    // a page opened from a wiki (`mediawiki://SITE/Title`) is that wiki's text: its profiles, as the client sent them
+    const wikiSite = wikiSiteOfUri(uri);
+    const wiki = wikiSite !== undefined ? this.wikiProfiles.get(wikiSite) : undefined;
+    // else the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
+    const profile = wiki ? wiki.profile : this.profiles?.peek(config.site);
+    const citationProfile = wiki?.citationProfile;
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
-    return { lintOptions: { config, ...(profile ? { profile } : {}) }, linkBaseUrl: base, version: this.version };
+    return { lintOptions: { config, ...(profile ? { profile } : {}), ...(citationProfile ? { citationProfile } : {}) }, linkBaseUrl: base, version: this.version };
   }
 }

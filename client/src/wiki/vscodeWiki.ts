@@ -12,6 +12,13 @@ import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInpu
 import { summaryOfFixes } from './summary';
 import { previewHtml } from './html';
 import { SaveGate, SaveReason, AUTO_SAVE_MESSAGE } from './saveGate';
+import { findOrigin } from './origin';
+import { WikiProfiles } from './pages';
+import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
+import { parseCitationProfile } from '../../../server/src/core/citationProfile';
+import { cacheDir } from '../../../server/src/cacheDir';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EditError } from '../../../server/src/wiki/edit';
 import { LoginError } from '../../../server/src/wiki/session';
 import { WikiError } from '../../../server/src/wiki/errors';
@@ -26,6 +33,27 @@ function config() {
 export function refOf(uri: vscode.Uri): PageRef | undefined {
   return uri.scheme === SCHEME ? pageRefFromParts({ authority: uri.authority, path: uri.path, query: uri.query }) : undefined;
 }
+/** The part of the LanguageClient used to hand the server a wiki's profiles. */
+export interface ProfileSink {
+  sendNotification(method: string, params: unknown): Promise<void>;
+  onDidChangeState(listener: (e: { newState: number }) => void): vscode.Disposable;
+}
+
+/**
+ * A citation profile for a site, if one is there: `<cache dir>/citation-profiles/<site>.json` (what
+ * `wikitext-lint profile --site` builds). The hook where the profile builder's own lookup plugs in.
+ */
+export async function cachedCitationProfile(site: string) {
+  const file = path.join(cacheDir(), 'citation-profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseCitationProfile(JSON.parse(text), file);
+}
+
 export function uriOf(ref: PageRef): vscode.Uri {
   return vscode.Uri.from({ scheme: SCHEME, ...pageUriParts(ref) });
 }
@@ -151,10 +179,33 @@ class WikiUi {
       secrets: context.secrets,
       memory: context.globalState,
       allowAnonymous: (site) => (config().get<string[]>('allowAnonymousEdits') ?? []).includes(site),
+      citationProfile: cachedCitationProfile,
     });
     this.fs = new WikiFileSystem(this.pages, this);
     this.status.name = 'Wiki page';
     this.status.command = 'wikitext.publish';
+  }
+
+  private server?: ProfileSink;
+  private readonly sentProfiles = new Map<string, WikiProfiles>();
+
+  /** The language server (a LanguageClient): it gets each wiki's profiles, again after a restart. */
+  useServer(server: ProfileSink): vscode.Disposable {
+    this.server = server;
+    return server.onDidChangeState((e) => {
+      if (e.newState === 2 /* Running */) for (const p of this.sentProfiles.values()) server.sendNotification(WIKI_PROFILE_NOTIFICATION, p).catch(() => undefined);
+    });
+  }
+
+  /** Hands the server the profiles of a wiki whose page is being opened (before the document, so its first lint uses them). */
+  async sendProfiles(site: string): Promise<WikiProfiles> {
+    const p = await this.pages.profiles(site);
+    if (this.sentProfiles.get(site) !== p) {
+      this.sentProfiles.set(site, p);
+      if (p.note) void vscode.window.showWarningMessage(p.note);
+      this.server?.sendNotification(WIKI_PROFILE_NOTIFICATION, p).catch(() => undefined);
+    }
+    return p;
   }
 
   async rememberSummary(summary: string): Promise<void> {
@@ -291,7 +342,8 @@ class WikiUi {
     try {
       // fresh from the wiki, unless the page is open already: its text and base revision stay as they are (a
       // newer base under old text would let a publish overwrite someone's edit)
-      if (!already || !this.pages.state(ref)) await this.pages.open(ref);
+      // the site's profiles reach the server before the document does (read once per site, in parallel)
+      await Promise.all([!already || !this.pages.state(ref) ? this.pages.open(ref) : undefined, this.sendProfiles(ref.site)]);
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
@@ -326,6 +378,38 @@ class WikiUi {
     }
     const pick = await vscode.window.showQuickPick(items, { title: `Open a section of ${ref.title}` });
     return pick ? this.openPage(ref.site, ref.title, pick.n) : undefined;
+  }
+
+  /**
+   * "Open on Wiki" for a local `.wiki` file (explorer context menu): the page its folder's `.wikitext-lint.json`
+   * ("site") and its file name declare (origin.ts) opens as a `mediawiki:` document; when the local text differs
+   * from the wiki's, a diff of the local file (left) against the page (right, the side that publishes) is shown.
+   */
+  async openOnWiki(fileUri?: vscode.Uri): Promise<{ uri?: string; diff?: boolean; error?: string } | undefined> {
+    const file = fileUri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!file || file.scheme === SCHEME) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(file);
+    const origin = await findOrigin(file.path, async (p) => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file.with({ path: p })));
+      } catch {
+        return undefined;
+      }
+    }, folder?.uri.path);
+    if ('error' in origin) {
+      void vscode.window.showErrorMessage(`Open on Wiki: ${origin.error}`);
+      return { error: origin.error };
+    }
+    const editor = await this.openPage(origin.site, origin.title);
+    if (!editor) return { error: `could not open ${origin.title} on ${origin.site}` };
+    const wikiUri = editor.document.uri;
+    const local = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const differs = local.trimEnd() !== editor.document.getText().trimEnd();
+    if (differs) {
+      const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+      await vscode.commands.executeCommand('vscode.diff', file, wikiUri, `${name} ↔ ${origin.title} on ${refOf(wikiUri)?.site ?? origin.site}`);
+    }
+    return { uri: wikiUri.toString(), diff: differs };
   }
 
   activeWikiDoc(): { doc: vscode.TextDocument; ref: PageRef } | undefined {
@@ -474,12 +558,14 @@ export function registerWiki(context: vscode.ExtensionContext): WikiUi {
     vscode.workspace.registerTextDocumentContentProvider(REV_SCHEME, ui.revisions),
     vscode.commands.registerCommand('wikitext.openPage', (site?: string, title?: string) => ui.openPage(site, title)),
     vscode.commands.registerCommand('wikitext.openSection', () => ui.openSection()),
+    vscode.commands.registerCommand('wikitext.openOnWiki', (uri?: vscode.Uri) => ui.openOnWiki(uri)),
     vscode.commands.registerCommand('wikitext.publish', (given?: Partial<PublishOptions>) => ui.publish(given)),
     vscode.commands.registerCommand('wikitext.showChanges', () => ui.showChanges()),
     vscode.commands.registerCommand('wikitext.showPreview', () => ui.showPreview()),
     vscode.commands.registerCommand('wikitext.login', (site?: string, creds?: Credentials) => ui.login(site, creds)),
     vscode.commands.registerCommand('wikitext.logout', (site?: string) => ui.logout(site)),
     vscode.commands.registerCommand('wikitext.wiki.timings', () => timings),
+    vscode.commands.registerCommand('wikitext.wiki.profiles', (site: string) => ui.sendProfiles(site)),
     vscode.window.onDidChangeActiveTextEditor(() => ui.refreshStatus()),
     vscode.workspace.onDidChangeTextDocument((e) => ui.onDocumentChanged(e.document)),
     vscode.workspace.onWillSaveTextDocument((e) => {

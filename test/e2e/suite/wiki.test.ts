@@ -128,4 +128,33 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     console.log(`E2E_WIKI_TIMINGS ${JSON.stringify({ openMedianMs: median(t.open), previewMedianMs: median(t.preview.slice(1)), open: t.open, preview: t.preview })}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('Open on Wiki: a local .wiki file whose folder\'s .wikitext-lint.json names the site opens its page, with a diff', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const dir = vscode.Uri.joinPath(root, 'from-wiki');
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '.wikitext-lint.json'), new TextEncoder().encode(JSON.stringify({ site: API })));
+    const local = vscode.Uri.joinPath(dir, 'Sections.wiki');
+    const onWiki = (await top('Sections')).content;
+    await vscode.workspace.fs.writeFile(local, new TextEncoder().encode(`${onWiki}\n\nA paragraph written offline.\n`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const r = await vscode.commands.executeCommand<{ uri?: string; diff?: boolean; error?: string }>('wikitext.openOnWiki', local);
+    assert.equal(r?.error, undefined);
+    assert.equal(r?.uri, `mediawiki://${site}/Sections`);
+    assert.equal(r?.diff, true);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff of the local file against the page');
+    assert.equal(tab.input.original.toString(), local.toString());
+    assert.equal(tab.input.modified.toString(), `mediawiki://${site}/Sections`);
+    // the same text: the page alone, no diff
+    await vscode.workspace.fs.writeFile(local, new TextEncoder().encode(onWiki));
+    const same = await vscode.commands.executeCommand<{ uri?: string; diff?: boolean }>('wikitext.openOnWiki', local);
+    assert.equal(same?.diff, false);
+    // no declaration above the file: a message naming what to add
+    const stray = vscode.Uri.joinPath(root, 'Stray.wiki');
+    await vscode.workspace.fs.writeFile(stray, new TextEncoder().encode('x'));
+    const none = await vscode.commands.executeCommand<{ error?: string }>('wikitext.openOnWiki', stray);
+    assert.match(none?.error ?? '', /\.wikitext-lint\.json with a "site"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
