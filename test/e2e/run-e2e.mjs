@@ -79,6 +79,7 @@ function startWiki() {
   const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'start', '--no-install'], { encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) { log(`test wiki did not start: ${r.stderr.slice(-300)}`); return; }
   wikiEnv = Object.fromEntries(r.stdout.split('\n').map((l) => /^(WIKI_\w+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+  wikiEnv.WIKITEXT_LINT_CACHE = path.join(STATE, 'cache'); // site profiles the extension reads stay in the state dir
   log(`test wiki at ${wikiEnv.WIKI_API}`);
 }
 function stopWiki() {

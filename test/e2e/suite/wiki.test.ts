@@ -65,6 +65,11 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     assert.equal(doc.languageId, 'wikitext');
     const diags = await waitFor('24 problems', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length >= 24 ? d : undefined; }, 60_000);
     assert.equal(diags.length, 24);
+    // the client read the wiki's profile on open and handed it to the server (English here: results unchanged)
+    const prof = await vscode.commands.executeCommand<{ site: string; profile?: { lang?: string; namespaces?: unknown[] } }>('wikitext.wiki.profiles', site);
+    assert.equal(prof?.site, site);
+    assert.equal(prof?.profile?.lang, 'en');
+    assert.ok((prof?.profile?.namespaces?.length ?? 0) > 10);
     const before = await top('Kazakhstan');
     // the access-date fix is a safe one only for links known alive, or when the user opts in (as here)
     const rules = vscode.workspace.getConfiguration('wikitext');
