@@ -386,6 +386,12 @@ async function runWikiUi(port) {
     await page.goto(workbenchUrl(port, folder, [['extensionDevelopmentPath', remote(port, ROOT)]]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
+    // the explorer's context menu of a .wiki file offers Open on Wiki (suite/wiki.test.ts runs the command)
+    const seedRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED_NAME }).first();
+    await seedRow.click({ button: 'right' });
+    const menu = await page.waitForFunction(() => [...document.querySelectorAll('.context-view .action-label, .monaco-menu .action-label')].some((a) => (a.textContent || '').trim() === 'Open on Wiki'), null, { timeout: 10_000 }).then(() => true, () => false);
+    record(menu, 'wiki: the explorer context menu of a .wiki file offers Open on Wiki');
+    await page.keyboard.press('Escape');
     await palette('Open Wiki Page…');
     await input(wikiEnv.WIKI_API);
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
@@ -483,6 +489,7 @@ async function runWikiConflictUi(page, { out, api, palette, input }) {
   await page.mouse.move(1390, 450); // no tab tooltip over the diff
   await settle(page);
   await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
+  fs.copyFileSync(path.join(out, 'conflict-diff.png'), path.join(IMAGES, 'vscode-wiki-conflict.png')); // the README's
   log(`screenshot ${path.relative(ROOT, path.join(out, 'conflict-diff.png'))}`);
 
   // merge: keep both first lines (theirs, then mine), in the editable side of the diff, and publish again
@@ -490,6 +497,9 @@ async function runWikiConflictUi(page, { out, api, palette, input }) {
   await page.keyboard.press('Control+Home');
   await page.keyboard.type("Someone else's first words. ");
   await palette('Publish to the Wiki');
+  // the prompt offers the summary of the attempt that met the conflict (recent summaries are remembered)
+  const prefilled = await page.waitForFunction(() => { const i = document.querySelector('.quick-input-widget:not([style*="display: none"]) input'); return i && i.value; }, null, { timeout: 10_000 }).then((h) => h.jsonValue(), () => '');
+  record(prefilled === 'My edit (conflict demo)', 'wiki: Publish again offers the remembered summary', `"${prefilled}"`);
   await input('Merged with the other edit (e2e)');
   let final = after;
   for (let i = 0; i < 100 && final.revid === after.revid; i++) { await page.waitForTimeout(300); final = await top(); }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { WikiPages, ConflictError, PublishOptions, Credentials } from './pages';
-import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInput } from './uri';
+import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInput, openRequestOfUri } from './uri';
 import { summaryOfFixes } from './summary';
 import { previewHtml } from './html';
 import { SaveGate, SaveReason, AUTO_SAVE_MESSAGE } from './saveGate';
@@ -125,6 +125,7 @@ class WikiFileSystem implements vscode.FileSystemProvider {
     } catch (e) {
       this.wiki.lastOutcome = { ok: false, conflict: e instanceof ConflictError, error: e instanceof Error ? e.message : String(e) };
       if (e instanceof ConflictError) {
+        await this.wiki.rememberSummary(options.summary); // offered again when the user publishes the merge
         await this.wiki.showConflict(uri, e);
         throw vscode.FileSystemError.Unavailable(`${e.message}`);
       }
@@ -578,10 +579,8 @@ export function registerWiki(context: vscode.ExtensionContext): WikiUi {
     vscode.window.registerUriHandler({
       // vscode://wikitext-tools.wikitext-lint/open?site=en.wikipedia.org&title=Kazakhstan (or ?url=https://...)
       handleUri(uri: vscode.Uri) {
-        const q = new URLSearchParams(uri.query);
-        if (uri.path !== '/open') return;
-        const url = q.get('url');
-        void (url ? ui.openPage(url) : ui.openPage(q.get('site') ?? undefined, q.get('title') ?? undefined, q.has('section') ? Number(q.get('section')) : undefined));
+        const r = openRequestOfUri(uri.path, uri.query);
+        if (r) void ui.openPage(r.site, r.title, r.section);
       },
     }),
   );
