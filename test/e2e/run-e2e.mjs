@@ -463,13 +463,17 @@ async function runWikiConflictUi(page, { out, api, palette, input }) {
   const top = async () => (await api({ action: 'query', prop: 'revisions', titles: 'Kazakhstan', rvprop: 'ids|comment|content', rvslots: 'main', rvlimit: '1' })).query.pages[0].revisions[0];
   const openPrompts = () => page.evaluate(() => [...document.querySelectorAll('.quick-input-widget')].filter((w) => w.style.display !== 'none' && w.offsetParent !== null).length);
   const theirs = await top();
+  /** Runs a workbench command by its palette label. */
+  const workbench = async (label) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.type(label);
+    await page.waitForFunction((l) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.getAttribute('aria-label') || '').startsWith(l)), label, { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  };
   // the preview's group closed, so the diff editor has room to show both sides
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
-  await page.keyboard.type('View: Close Editors in Other Groups');
-  await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => /Close Editors in Other Groups/.test(r.getAttribute('aria-label') || '')), null, { timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(500);
+  await workbench('View: Close Editors in Other Groups');
   await page.locator('.editor-instance .view-lines').first().click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('My first words. ');
@@ -486,7 +490,10 @@ async function runWikiConflictUi(page, { out, api, palette, input }) {
   const kept = await page.evaluate((sel) => (document.querySelector(sel)?.textContent || '').replace(/\u00a0/g, ' '), modified);
   const after = await top();
   record(kept.includes('My first words.') && after.revid === theirs.revid, 'wiki: the user\'s text is kept in the editor; nothing saved over the other edit', `top revision ${after.revid}`);
-  await page.mouse.move(1390, 450); // no tab tooltip over the diff
+  // the screenshot shows the diff itself: no toasts (the conflict's messages were checked above), no tooltip
+  await workbench('Notifications: Clear All Notifications');
+  await page.mouse.move(1100, 500);
+  await page.waitForTimeout(800);
   await settle(page);
   await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
   fs.copyFileSync(path.join(out, 'conflict-diff.png'), path.join(IMAGES, 'vscode-wiki-conflict.png')); // the README's
