@@ -492,7 +492,7 @@ async function runWikiConflictUi(page, { out, api, palette, input }) {
   record(kept.includes('My first words.') && after.revid === theirs.revid, 'wiki: the user\'s text is kept in the editor; nothing saved over the other edit', `top revision ${after.revid}`);
   // the screenshot shows the diff itself: no toasts (the conflict's messages were checked above), no tooltip
   await workbench('Notifications: Clear All Notifications');
-  await page.mouse.move(1100, 500);
+  await page.mouse.move(150, 600); // over the empty explorer: no hover, no tooltip
   await page.waitForTimeout(800);
   await settle(page);
   await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
