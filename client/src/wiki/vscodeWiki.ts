@@ -112,7 +112,6 @@ class WikiFileSystem implements vscode.FileSystemProvider {
     const text = new TextDecoder().decode(content);
     // Publish chose the options already; an ordinary Save asks once; an auto save never publishes (saveGate.ts)
     const decision = await this.wiki.gate.write(pageKey(ref), () => this.wiki.askPublishOptions(ref, text));
-    timings.prompts = this.wiki.gate.prompts;
     if (decision.kind === 'auto-save') throw vscode.FileSystemError.Unavailable(AUTO_SAVE_MESSAGE);
     if (decision.kind === 'cancelled') throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
     const options = decision.options;
@@ -440,7 +439,6 @@ class WikiUi {
         /* writeFile showed the reason */
       }
     }, options);
-    timings.prompts = this.gate.prompts;
     return done ? this.lastOutcome : undefined;
   }
 
@@ -553,6 +551,7 @@ class WikiUi {
 /** Registers everything; called from `activate`. Returns the UI object (the e2e suite reads `timings`). */
 export function registerWiki(context: vscode.ExtensionContext): WikiUi {
   const ui = new WikiUi(context);
+  Object.defineProperty(timings, 'prompts', { get: () => ui.gate.prompts, enumerable: true }); // summary prompts shown
   context.subscriptions.push(
     ui.status,
     vscode.workspace.registerFileSystemProvider(SCHEME, ui.fs, { isCaseSensitive: true }),

@@ -114,6 +114,32 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     assert.equal(t.content, mine.trimEnd());
   });
 
+  it('one Publish asks for the summary once, one Save asks once (the real prompt, accepted as a user would)', async () => {
+    await vscode.commands.executeCommand('wikitext.openPage', API, 'Sections');
+    const editor = vscode.window.activeTextEditor!;
+    const doc = editor.document;
+    const prompts = async () => (await vscode.commands.executeCommand<{ prompts: number }>('wikitext.wiki.timings')).prompts;
+    /** Waits for the summary prompt, accepts what it offers (the remembered summary), as Enter would. */
+    const acceptPrompt = async (before: number) => {
+      await waitFor('the summary prompt', async () => ((await prompts()) > before ? true : undefined));
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    for (const how of ['publish', 'save'] as const) {
+      const rev = (await top('Sections')).revid;
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), `${how} line\n`));
+      const before = await prompts();
+      const done = how === 'publish' ? vscode.commands.executeCommand('wikitext.publish') : doc.save();
+      await acceptPrompt(before);
+      await done;
+      const t = await waitFor('the new revision', async () => { const v = await top('Sections'); return v.revid > rev ? v : undefined; });
+      assert.match(t.content, new RegExp(`${how} line`));
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await prompts(), before + 1, `one ${how}, one prompt`);
+      assert.equal(doc.isDirty, false);
+    }
+  });
+
   it('preview: the references as Cite rendered them; refreshed after a keystroke', async () => {
     await vscode.commands.executeCommand('wikitext.openPage', API, 'Kazakhstan');
     const timings = () => vscode.commands.executeCommand<{ open: number[]; preview: number[]; lastPreviewHtml: string }>('wikitext.wiki.timings');
