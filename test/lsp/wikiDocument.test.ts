@@ -16,6 +16,11 @@ import { wikiSkipReason, startTestWiki, TestWiki } from '../helpers/testWiki';
 import { WikiPages, KeyValueStore, SecretStore } from '../../client/src/wiki/pages';
 import { pageUriString } from '../../client/src/wiki/uri';
 import { WIKI_PROFILE_NOTIFICATION } from '../../server/src/serverSettings';
+import { SHIPPED_CITATION_PROFILES } from '../../client/src/wiki/shippedProfiles';
+import { parseCitationProfile } from '../../server/src/core/citationProfile';
+
+/** What the extension's lookup gives for a site with no profile built: the shipped one (vscodeWiki.ts cachedCitationProfile). */
+const cachedCitationProfileOf = async (site: string) => SHIPPED_CITATION_PROFILES[site] && parseCitationProfile(SHIPPED_CITATION_PROFILES[site]);
 
 const SERVER = resolve(__dirname, '../../dist/server.js');
 const skip = wikiSkipReason();
@@ -89,6 +94,20 @@ test('a mediawiki: page of the German wiki gets that wiki\'s namespaces and no p
   const other = 'mediawiki://other.example/Testseite';
   const otherDiags = await open(other);
   assert.ok(otherDiags.some((d) => d.code === 'page-language-mismatch'));
+});
+
+test('a mediawiki: page of a wiki with a shipped citation profile: its local citation templates are checked', { skip }, async () => {
+  const citationProfile = await cachedCitationProfileOf('fr.wikipedia.org');
+  assert.ok(citationProfile, 'the shipped frwiki profile');
+  await server.connection.sendNotification(WIKI_PROFILE_NOTIFICATION, { site: 'fr.wikipedia.org', citationProfile });
+  const text = 'Texte.<ref>{{Lien web|url=https://example.org/a}}</ref>\n\n{{Références}}\n';
+  const diagsOf = async (uri: string) => {
+    const next = server.nextDiagnostics(uri);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text } });
+    return ((await next).diagnostics as Diag[]).map((d) => d.code);
+  };
+  assert.deepEqual(await diagsOf('mediawiki://fr.wikipedia.org/Essai'), ['cite-missing-title'], '{{Lien web}} without |titre=');
+  assert.deepEqual(await diagsOf('untitled:Essai.wiki'), [], 'without the profile {{Lien web}} is no citation');
 });
 
 test('a malformed profiles message is ignored; the server stays up', { skip }, async () => {

@@ -17,6 +17,7 @@ import { WikiProfiles } from './pages';
 import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
 import { parseCitationProfile } from '../../../server/src/core/citationProfile';
 import { cacheDir } from '../../../server/src/cacheDir';
+import { SHIPPED_CITATION_PROFILES } from './shippedProfiles';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EditError } from '../../../server/src/wiki/edit';
@@ -41,17 +42,20 @@ export interface ProfileSink {
 
 /**
  * A citation profile for a site, if one is there: `<cache dir>/citation-profiles/<site>.json` (what
- * `wikitext-lint profile --site` builds). The hook where the profile builder's own lookup plugs in.
+ * `wikitext-lint profile --site` builds; the hook where the profile builder's own lookup plugs in), else the one
+ * shipped for that wiki (server/data/citation-profiles/).
  */
 export async function cachedCitationProfile(site: string) {
   const file = path.join(cacheDir(), 'citation-profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
-  let text: string;
+  let text: string | undefined;
   try {
     text = await fs.promises.readFile(file, 'utf8');
   } catch {
-    return undefined;
+    /* none built */
   }
-  return parseCitationProfile(JSON.parse(text), file);
+  if (text !== undefined) return parseCitationProfile(JSON.parse(text), file);
+  const shipped = SHIPPED_CITATION_PROFILES[site];
+  return shipped ? parseCitationProfile(shipped, `the shipped citation profile of ${site}`) : undefined;
 }
 
 export function uriOf(ref: PageRef): vscode.Uri {
