@@ -80,6 +80,19 @@ export class SettingsStore {
   /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
   private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
 
+  /**
+   * A page opened from a wiki (`mediawiki://SITE/Title`) is that wiki's text: its site profile as the client sent
+   * it (none: the built-in one), and its citation profile unless the settings name one.
+   */
+  private withWikiProfiles(uri: string, w: WorkspaceSettings): WorkspaceSettings {
+    const site = wikiSiteOfUri(uri);
+    const wiki = site !== undefined ? this.wikiProfiles.get(site) : undefined;
+    if (!wiki) return w;
+    const { profile: _workspaceSite, ...rest } = w.lintOptions;
+    const citationProfile = w.lintOptions.citationProfile ?? wiki.citationProfile;
+    return { ...w, lintOptions: { ...rest, ...(wiki.profile ? { profile: wiki.profile } : {}), ...(citationProfile ? { citationProfile } : {}) } };
+  }
+
   /** Keeps the profiles of a `mediawiki:` site (a WIKI_PROFILE_NOTIFICATION); false when the message is unusable. */
   setWikiProfiles(message: unknown): boolean {
     const m = message as { site?: unknown; profile?: unknown; citationProfile?: unknown } | null;
@@ -131,7 +144,7 @@ export class SettingsStore {
   get(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.load(uri, askClient);
+      s = this.load(uri, askClient).then((w) => this.withWikiProfiles(uri, w));
       this.cache.set(uri, s);
     }
     return s;
@@ -187,13 +200,9 @@ export class SettingsStore {
       }
     }
     const config = mergeConfigs(fileConfig, editorConfig);
-    // a page opened from a wiki (`mediawiki://SITE/Title`) is that wiki's text: its profiles, as the client sent them
-    const wikiSite = wikiSiteOfUri(uri);
-    const wiki = wikiSite !== undefined ? this.wikiProfiles.get(wikiSite) : undefined;
-    // else the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
-    const profile = wiki ? wiki.profile : this.profiles?.peek(config.site);
-    const citationProfile = wiki?.citationProfile;
+    // the site's profile if it has arrived; until then the built-in one (the store re-analyses on arrival)
+    const profile = this.profiles?.peek(config.site);
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
-    return { lintOptions: { config, ...(profile ? { profile } : {}), ...(citationProfile ? { citationProfile } : {}) }, linkBaseUrl: base, version: this.version };
+    return { lintOptions: { config, ...(profile ? { profile } : {}) }, linkBaseUrl: base, version: this.version };
   }
 }

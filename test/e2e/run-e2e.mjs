@@ -535,8 +535,8 @@ async function main() {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     }));
-    if (!args.has('--no-mocha') && !args.has('--wiki-only')) await runMocha(port, suiteEntry);
-    if (!args.has('--no-ui') && !args.has('--wiki-only')) await runUi(port);
+    if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
+    if (!args.has('--no-ui')) await runUi(port);
     if (!args.has('--no-ui')) await runWikiUi(port);
   } catch (e) {
     record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);

@@ -41,12 +41,12 @@ export interface ProfileSink {
 }
 
 /**
- * A citation profile for a site, if one is there: `<cache dir>/citation-profiles/<site>.json` (what
- * `wikitext-lint profile --site` builds; the hook where the profile builder's own lookup plugs in), else the one
- * shipped for that wiki (server/data/citation-profiles/).
+ * A citation profile for a site, if one is there: `<cache dir>/profiles/<site>.citations.json` (what
+ * `wikitext-lint profile --site` builds: the path of server/src/wiki/citationProfileCache.ts on the profile
+ * builder's branch), else the one shipped for that wiki (server/data/citation-profiles/).
  */
 export async function cachedCitationProfile(site: string) {
-  const file = path.join(cacheDir(), 'citation-profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
+  const file = path.join(cacheDir(), 'profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.citations.json`);
   let text: string | undefined;
   try {
     text = await fs.promises.readFile(file, 'utf8');
