@@ -578,6 +578,9 @@ export function registerWiki(context: vscode.ExtensionContext): WikiUi {
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (doc.uri.scheme === SCHEME && doc.languageId !== 'wikitext') void vscode.languages.setTextDocumentLanguage(doc, 'wikitext');
+      // a page opened another way (editors restored on reload, a link): its wiki's profiles too (once per site)
+      const ref = refOf(doc.uri);
+      if (ref) void ui.sendProfiles(ref.site);
     }),
     vscode.window.registerUriHandler({
       // vscode://wikitext-tools.wikitext-lint/open?site=en.wikipedia.org&title=Kazakhstan (or ?url=https://...)
