@@ -16,11 +16,11 @@ import { wikiSkipReason, startTestWiki, TestWiki } from '../helpers/testWiki';
 import { WikiPages, KeyValueStore, SecretStore } from '../../client/src/wiki/pages';
 import { pageUriString } from '../../client/src/wiki/uri';
 import { WIKI_PROFILE_NOTIFICATION } from '../../server/src/serverSettings';
-import { SHIPPED_CITATION_PROFILES } from '../../client/src/wiki/shippedProfiles';
+import { shippedCitationProfile } from '../../client/src/wiki/shippedProfiles';
 import { parseCitationProfile } from '../../server/src/core/citationProfile';
 
 /** What the extension's lookup gives for a site with no profile built: the shipped one (vscodeWiki.ts cachedCitationProfile). */
-const cachedCitationProfileOf = async (site: string) => SHIPPED_CITATION_PROFILES[site] && parseCitationProfile(SHIPPED_CITATION_PROFILES[site]);
+const cachedCitationProfileOf = async (site: string) => parseCitationProfile(shippedCitationProfile(site));
 
 const SERVER = resolve(__dirname, '../../dist/server.js');
 const skip = wikiSkipReason();

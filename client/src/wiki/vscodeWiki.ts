@@ -17,7 +17,7 @@ import { WikiProfiles } from './pages';
 import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
 import { parseCitationProfile } from '../../../server/src/core/citationProfile';
 import { cacheDir } from '../../../server/src/cacheDir';
-import { SHIPPED_CITATION_PROFILES } from './shippedProfiles';
+import { shippedCitationProfile } from './shippedProfiles';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EditError } from '../../../server/src/wiki/edit';
@@ -54,7 +54,7 @@ export async function cachedCitationProfile(site: string) {
     /* none built */
   }
   if (text !== undefined) return parseCitationProfile(JSON.parse(text), file);
-  const shipped = SHIPPED_CITATION_PROFILES[site];
+  const shipped = shippedCitationProfile(site);
   return shipped ? parseCitationProfile(shipped, `the shipped citation profile of ${site}`) : undefined;
 }
 
