@@ -73,8 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, watchesConfigFiles: true },
     outputChannelName: 'Wikitext Language Server',
   };
-  registerWiki(context); // wiki pages: open, preview, publish (client/src/wiki)
+  const wiki = registerWiki(context); // wiki pages: open, preview, publish (client/src/wiki)
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(wiki.useServer(client)); // mediawiki: documents are linted with their wiki's profiles
 
   // The server's state in the status bar (click: its output), and a "Show output" command, as vscode-eslint has them.
   const status = vscode.window.createStatusBarItem('wikitext.status', vscode.StatusBarAlignment.Right, 0);

@@ -33,6 +33,7 @@ import { parseTreeText } from './core/features/syntaxTree';
 import type { ProfileStore } from './wiki/profileStore';
 import type { LinkService, LinkServiceDeps } from './links/lsp';
 import type { SiteProfile } from './core/profile';
+import { WIKI_PROFILE_NOTIFICATION } from './serverSettings';
 
 /** What the platform provides. Node (main.ts) reads `.wikitext-lint.json` from disk, loads site profiles and checks
  * links; the browser (browserServer.ts) asks the client for configuration files and has neither network adapter. */
@@ -229,6 +230,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => {
     settings.setPushedSettings(p?.settings);
     relintAll();
+  }));
+
+  // The profiles of a wiki whose pages the editor opened as `mediawiki://SITE/Title` (the client read them)
+  connection.onNotification(WIKI_PROFILE_NOTIFICATION, guard('siteProfile', (p: unknown) => {
+    if (settings.setWikiProfiles(p)) relintAll();
   }));
 
   // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.

@@ -9,8 +9,26 @@ import { parseSetting, mergeConfigs, LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
 import type { LintOptions } from './core/lint/lint';
 import type { ProfileStore } from './wiki/profileStore';
-import type { CitationProfile } from './core/profile';
 import { parseLinkSettings } from './core/links/settings';
+import type { CitationProfile, SiteProfile } from './core/profile';
+import { parseCitationProfile } from './core/citationProfile';
+
+/**
+ * Client -> server: the profiles of a wiki whose pages are open as `mediawiki://SITE/Title` documents
+ * (`{site, profile?, citationProfile?}`; the client read them from the wiki or the cache when the page was opened).
+ */
+export const WIKI_PROFILE_NOTIFICATION = 'wikitext/wikiProfiles';
+
+/** The wiki a `mediawiki://SITE/Title` document belongs to (its URI's authority), else undefined. */
+export function wikiSiteOfUri(uri: string): string | undefined {
+  const m = /^mediawiki:\/\/([^/?#]+)/i.exec(uri);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}
 
 /** The settings that apply to one document. */
 export interface WorkspaceSettings {
@@ -70,6 +88,39 @@ export class SettingsStore {
   profiles?: ProfileStore;
   /** Citation profiles (`wikitext.citationProfile`, `"profile"` of `.wikitext-lint.json`). */
   loadCitationProfile?: CitationProfileLoader;
+  /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
+  private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
+
+  /**
+   * A page opened from a wiki (`mediawiki://SITE/Title`) is that wiki's text: its site profile as the client sent
+   * it (none: the built-in one), and its citation profile unless the settings name one.
+   */
+  private withWikiProfiles(uri: string, w: WorkspaceSettings): WorkspaceSettings {
+    const site = wikiSiteOfUri(uri);
+    const wiki = site !== undefined ? this.wikiProfiles.get(site) : undefined;
+    if (!wiki) return w;
+    const { profile: _workspaceSite, ...rest } = w.lintOptions;
+    const citationProfile = w.lintOptions.citationProfile ?? wiki.citationProfile;
+    return { ...w, lintOptions: { ...rest, ...(wiki.profile ? { profile: wiki.profile } : {}), ...(citationProfile ? { citationProfile } : {}) } };
+  }
+
+  /** Keeps the profiles of a `mediawiki:` site (a WIKI_PROFILE_NOTIFICATION); false when the message is unusable. */
+  setWikiProfiles(message: unknown): boolean {
+    const m = message as { site?: unknown; profile?: unknown; citationProfile?: unknown } | null;
+    if (!m || typeof m.site !== 'string' || !m.site) return false;
+    const p = m.profile as SiteProfile | undefined;
+    const profile = p && typeof p === 'object' && typeof p.site === 'string' && (p.namespaces === undefined || Array.isArray(p.namespaces)) ? p : undefined;
+    let citationProfile: CitationProfile | undefined;
+    if (m.citationProfile !== undefined && m.citationProfile !== null) {
+      try {
+        citationProfile = parseCitationProfile(m.citationProfile, `the citation profile of ${m.site}`);
+      } catch (e) {
+        this.warn(`wikitext: ${(e as Error).message}`);
+      }
+    }
+    this.wikiProfiles.set(m.site, { profile, citationProfile });
+    return true;
+  }
 
   constructor(private connection: Connection, private loadFileConfig?: FileConfigLoader, private clearFileConfigCache?: () => void) {}
 
@@ -104,7 +155,7 @@ export class SettingsStore {
   get(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.load(uri, askClient);
+      s = this.load(uri, askClient).then((w) => this.withWikiProfiles(uri, w));
       this.cache.set(uri, s);
     }
     return s;

@@ -79,6 +79,7 @@ function startWiki() {
   const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'start', '--no-install'], { encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) { log(`test wiki did not start: ${r.stderr.slice(-300)}`); return; }
   wikiEnv = Object.fromEntries(r.stdout.split('\n').map((l) => /^(WIKI_\w+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+  wikiEnv.WIKITEXT_LINT_CACHE = path.join(STATE, 'cache'); // site profiles the extension reads stay in the state dir
   log(`test wiki at ${wikiEnv.WIKI_API}`);
 }
 function stopWiki() {
@@ -385,6 +386,12 @@ async function runWikiUi(port) {
     await page.goto(workbenchUrl(port, folder, [['extensionDevelopmentPath', remote(port, ROOT)]]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
+    // the explorer's context menu of a .wiki file offers Open on Wiki (suite/wiki.test.ts runs the command)
+    const seedRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED_NAME }).first();
+    await seedRow.click({ button: 'right' });
+    const menu = await page.waitForFunction(() => [...document.querySelectorAll('.context-view .action-label, .monaco-menu .action-label')].some((a) => (a.textContent || '').trim() === 'Open on Wiki'), null, { timeout: 10_000 }).then(() => true, () => false);
+    record(menu, 'wiki: the explorer context menu of a .wiki file offers Open on Wiki');
+    await page.keyboard.press('Escape');
     await palette('Open Wiki Page…');
     await input(wikiEnv.WIKI_API);
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
@@ -429,9 +436,12 @@ async function runWikiUi(port) {
     await input(wikiEnv.WIKI_BOT_PASSWORD);
     const loggedIn = await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /127\.0\.0\.1:\d+ · Admin/.test(e.textContent || '')), null, { timeout: 20_000 }).then(() => true, () => false);
     record(loggedIn, 'wiki: Log in with the bot password; the status bar shows the user');
-    // The conflict flow itself (API edit between open and publish, the diff, nothing lost, publish again) is
-    // tested inside the extension host (suite/wiki.test.ts). Driving it through the UI is left out for now:
-    // VS Code's Save opens a second summary prompt during Publish and the typed summary lands in it.
+    // the status item's hover names the revision the document is based on
+    await page.locator('.statusbar-item', { hasText: /127\.0\.0\.1:\d+ · Admin/ }).first().hover();
+    const hover = await page.waitForFunction(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover, [role="tooltip"]')].map((h) => h.textContent || '').find((t) => /based on revision \d+/.test(t)), null, { timeout: 10_000 }).then((h) => h.jsonValue(), () => '');
+    record(!!hover, 'wiki: the status item\'s hover shows the revision the page is based on', `"${String(hover).trim().slice(0, 100)}"`);
+    await page.mouse.move(700, 400);
+    await runWikiConflictUi(page, { out, api, palette, input });
     log(`wiki screenshots in ${path.relative(ROOT, out)}`);
   } catch (e) {
     record(false, 'wiki UI run completed', String(e.message ?? e).split('\n')[0]);
@@ -439,6 +449,70 @@ async function runWikiUi(port) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/**
+ * The conflict flow as a user meets it (the page is open, logged in, and someone else changed its first line
+ * through the API meanwhile): the user types in the editor, runs Publish from the palette and enters a summary
+ * (one prompt: no second one from the save Publish makes, and code-server's auto save publishes nothing), sees
+ * the conflict diff (screenshot conflict-diff.png), their text still in the editor and nothing saved over the
+ * other edit; they merge (add the other's words to theirs) and publish again: the final revision, read through
+ * the API, has both changes and the summary.
+ */
+async function runWikiConflictUi(page, { out, api, palette, input }) {
+  const top = async () => (await api({ action: 'query', prop: 'revisions', titles: 'Kazakhstan', rvprop: 'ids|comment|content', rvslots: 'main', rvlimit: '1' })).query.pages[0].revisions[0];
+  const openPrompts = () => page.evaluate(() => [...document.querySelectorAll('.quick-input-widget')].filter((w) => w.style.display !== 'none' && w.offsetParent !== null).length);
+  const theirs = await top();
+  /** Runs a workbench command by its palette label. */
+  const workbench = async (label) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+    await page.keyboard.type(label);
+    await page.waitForFunction((l) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.getAttribute('aria-label') || '').startsWith(l)), label, { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  };
+  // the preview's group closed, so the diff editor has room to show both sides
+  await workbench('View: Close Editors in Other Groups');
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('My first words. ');
+  await page.waitForTimeout(2500); // code-server auto saves after 1 s: that save must neither prompt nor publish
+  record(await openPrompts() === 0 && (await top()).revid === theirs.revid, 'wiki: auto save of a wiki page neither prompts nor publishes');
+  await palette('Publish to the Wiki');
+  await input('My edit (conflict demo)');
+  const diff = await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 }).then(() => true, () => false);
+  const tab = await page.evaluate(() => document.querySelector('.tab.active')?.textContent || '');
+  record(diff && /edit conflict/.test(tab), 'wiki: Publish after an API edit shows the conflict diff', `"${tab.trim()}"`);
+  await page.waitForTimeout(1000);
+  record(await openPrompts() === 0, 'wiki: one Publish asked for the summary once (no second prompt)');
+  const modified = '.monaco-diff-editor .editor.modified .view-lines';
+  const kept = await page.evaluate((sel) => (document.querySelector(sel)?.textContent || '').replace(/\u00a0/g, ' '), modified);
+  const after = await top();
+  record(kept.includes('My first words.') && after.revid === theirs.revid, 'wiki: the user\'s text is kept in the editor; nothing saved over the other edit', `top revision ${after.revid}`);
+  // the screenshot shows the diff itself: no toasts (the conflict's messages were checked above), no tooltip
+  await workbench('Notifications: Clear All Notifications');
+  await page.mouse.move(150, 600); // over the empty explorer: no hover, no tooltip
+  await page.waitForTimeout(800);
+  await settle(page);
+  await page.screenshot({ path: path.join(out, 'conflict-diff.png') });
+  fs.copyFileSync(path.join(out, 'conflict-diff.png'), path.join(IMAGES, 'vscode-wiki-conflict.png')); // the README's
+  log(`screenshot ${path.relative(ROOT, path.join(out, 'conflict-diff.png'))}`);
+
+  // merge: keep both first lines (theirs, then mine), in the editable side of the diff, and publish again
+  await page.locator(modified).first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type("Someone else's first words. ");
+  await palette('Publish to the Wiki');
+  // the prompt offers the summary of the attempt that met the conflict (recent summaries are remembered)
+  const prefilled = await page.waitForFunction(() => { const i = document.querySelector('.quick-input-widget:not([style*="display: none"]) input'); return i && i.value; }, null, { timeout: 10_000 }).then((h) => h.jsonValue(), () => '');
+  record(prefilled === 'My edit (conflict demo)', 'wiki: Publish again offers the remembered summary', `"${prefilled}"`);
+  await input('Merged with the other edit (e2e)');
+  let final = after;
+  for (let i = 0; i < 100 && final.revid === after.revid; i++) { await page.waitForTimeout(300); final = await top(); }
+  const content = final.slots.main.content;
+  record(content.startsWith("Someone else's first words. My first words. ") && final.comment === 'Merged with the other edit (e2e)' && await openPrompts() === 0,
+    'wiki: merged and published again: the final revision has both changes and the summary', `revision ${final.revid}: "${final.comment}", "${content.slice(0, 60)}"`);
 }
 
 async function main() {

@@ -12,6 +12,8 @@ import { WikiSession, UserInfo } from '../../../server/src/wiki/session';
 import { editPage, EditError, EditResult } from '../../../server/src/wiki/edit';
 import { parseWikitext, ParseResult } from '../../../server/src/wiki/parse';
 import { prefixSearch, TitleHit } from '../../../server/src/wiki/search';
+import { loadProfile } from '../../../server/src/wiki/profile';
+import type { CitationProfile, SiteProfile } from '../../../server/src/core/profile';
 import { mergeThreeWay } from './merge';
 import { PageRef, pageKey } from './uri';
 
@@ -74,6 +76,23 @@ export interface WikiPagesOptions {
   client?: WikiClientOptions;
   /** Whether the user allowed publishing without logging in on this site (their IP address becomes public). */
   allowAnonymous?: (site: string) => boolean;
+  /**
+   * The citation profile of a site, if one exists (a `wikitext.citationProfile` setting, or one that
+   * `wikitext-lint profile --site` built into the cache): the hook where the profile builder's lookup plugs in.
+   */
+  citationProfile?: (site: string) => PromiseLike<CitationProfile | undefined>;
+  /** The cache directory of site profiles (tests); default the user cache (server/src/cacheDir.ts). */
+  cacheDir?: string;
+}
+
+/** What the language server needs to lint a site's pages as that wiki does (WIKI_PROFILE_NOTIFICATION). */
+export interface WikiProfiles {
+  site: string;
+  /** The wiki's syntax (namespaces, magic words...); absent for the built-in one (English Wikipedia). */
+  profile?: SiteProfile;
+  citationProfile?: CitationProfile;
+  /** Why there is no profile (the wiki could not be asked): the built-in one is used meanwhile. */
+  note?: string;
 }
 
 const SITES_KEY = 'wikitext.wiki.sites';
@@ -83,6 +102,7 @@ const encoder = new TextEncoder();
 export class WikiPages {
   private readonly sessions = new Map<string, Promise<WikiSession>>();
   private readonly states = new Map<string, OpenState>();
+  private readonly profileLoads = new Map<string, Promise<WikiProfiles>>();
 
   constructor(private readonly options: WikiPagesOptions) {}
 
@@ -208,6 +228,37 @@ export class WikiPages {
       }
       throw e;
     }
+  }
+
+  /**
+   * The site's profile (`meta=siteinfo`, one request, then the week-long disk cache the CLI shares) and its
+   * citation profile when one exists; once per site and session. Never throws: a wiki that cannot be asked
+   * gives no profile and a note.
+   */
+  profiles(site: string): Promise<WikiProfiles> {
+    let p = this.profileLoads.get(site);
+    if (!p) {
+      p = (async () => {
+        const out: WikiProfiles = { site };
+        try {
+          const loaded = await loadProfile((await this.session(site)).client, { cacheDir: this.options.cacheDir });
+          if (!loaded.profile.builtIn) out.profile = { ...loaded.profile, site };
+          if (loaded.note) out.note = loaded.note;
+        } catch (e) {
+          out.note = `${site}: no site profile (${e instanceof Error ? e.message : String(e)}); the built-in English one is used`;
+          this.profileLoads.delete(site); // ask again next time
+        }
+        try {
+          const c = await this.options.citationProfile?.(site);
+          if (c) out.citationProfile = c;
+        } catch {
+          /* no citation profile: the English-only rules are skipped on a non-English wiki, as without one */
+        }
+        return out;
+      })();
+      this.profileLoads.set(site, p);
+    }
+    return p;
   }
 
   /** Renders text as the wiki would (for the preview). */

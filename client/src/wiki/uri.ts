@@ -57,3 +57,21 @@ export function parseUserInput(input: string, defaultSite: string): { site: stri
   const title = normaliseTitle(input);
   return title ? { site: defaultSite, title } : undefined;
 }
+
+/**
+ * What a `vscode://wikitext-tools.wikitext-lint/open?...` URI asks for (`code --open-url`, links on web pages):
+ * `?site=en.wikipedia.org&title=Kazakhstan[&section=2]`, or `?url=https://en.wikipedia.org/wiki/Kazakhstan`
+ * (site and title then come from the URL). Undefined for any other path or an unusable query.
+ */
+export function openRequestOfUri(path: string, query: string): { site?: string; title?: string; section?: number } | undefined {
+  if (path !== '/open') return undefined;
+  const q = new URLSearchParams(query);
+  const url = q.get('url');
+  if (url) return /^https?:\/\//i.test(url) ? { site: url } : undefined;
+  const site = q.get('site')?.trim() || undefined;
+  const title = q.get('title')?.trim() || undefined;
+  const section = q.get('section');
+  const n = section !== null && /^\d{1,4}$/.test(section) ? Number(section) : undefined;
+  if (!site && !title) return undefined;
+  return { site, title, ...(n !== undefined ? { section: n } : {}) };
+}

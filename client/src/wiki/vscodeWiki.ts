@@ -8,9 +8,18 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { WikiPages, ConflictError, PublishOptions, Credentials } from './pages';
-import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInput } from './uri';
+import { SCHEME, PageRef, pageRefFromParts, pageUriParts, pageKey, parseUserInput, openRequestOfUri } from './uri';
 import { summaryOfFixes } from './summary';
 import { previewHtml } from './html';
+import { SaveGate, SaveReason, AUTO_SAVE_MESSAGE } from './saveGate';
+import { findOrigin } from './origin';
+import { WikiProfiles } from './pages';
+import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
+import { parseCitationProfile } from '../../../server/src/core/citationProfile';
+import { cacheDir } from '../../../server/src/cacheDir';
+import { shippedCitationProfile } from './shippedProfiles';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EditError } from '../../../server/src/wiki/edit';
 import { LoginError } from '../../../server/src/wiki/session';
 import { WikiError } from '../../../server/src/wiki/errors';
@@ -25,12 +34,36 @@ function config() {
 export function refOf(uri: vscode.Uri): PageRef | undefined {
   return uri.scheme === SCHEME ? pageRefFromParts({ authority: uri.authority, path: uri.path, query: uri.query }) : undefined;
 }
+/** The part of the LanguageClient used to hand the server a wiki's profiles. */
+export interface ProfileSink {
+  sendNotification(method: string, params: unknown): Promise<void>;
+  onDidChangeState(listener: (e: { newState: number }) => void): vscode.Disposable;
+}
+
+/**
+ * A citation profile for a site, if one is there: `<cache dir>/profiles/<site>.citations.json` (what
+ * `wikitext-lint profile --site` builds: the path of server/src/wiki/citationProfileCache.ts on the profile
+ * builder's branch), else the one shipped for that wiki (server/data/citation-profiles/).
+ */
+export async function cachedCitationProfile(site: string) {
+  const file = path.join(cacheDir(), 'profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.citations.json`);
+  let text: string | undefined;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch {
+    /* none built */
+  }
+  if (text !== undefined) return parseCitationProfile(JSON.parse(text), file);
+  const shipped = shippedCitationProfile(site);
+  return shipped ? parseCitationProfile(shipped, `the shipped citation profile of ${site}`) : undefined;
+}
+
 export function uriOf(ref: PageRef): vscode.Uri {
   return vscode.Uri.from({ scheme: SCHEME, ...pageUriParts(ref) });
 }
 
 /** Timings the e2e test reads (command -> document, keystroke -> refreshed preview), in ms. */
-export const timings = { open: [] as number[], preview: [] as number[], lastPreviewHtml: '' };
+export const timings = { open: [] as number[], preview: [] as number[], lastPreviewHtml: '', prompts: 0 };
 
 /** What the last publish did (the Publish command returns it, for keybindings and tests). */
 export interface PublishOutcome {
@@ -44,9 +77,6 @@ export interface PublishOutcome {
 class WikiFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
-  /** Options chosen by the Publish command for the save it triggers (a plain Save asks itself). */
-  readonly pending = new Map<string, PublishOptions>();
-
   constructor(private readonly pages: WikiPages, private readonly wiki: WikiUi) {}
 
   watch(): vscode.Disposable {
@@ -84,10 +114,11 @@ class WikiFileSystem implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const ref = this.ref(uri);
     const text = new TextDecoder().decode(content);
-    const key = pageKey(ref);
-    const options = this.pending.get(key) ?? (await this.wiki.askPublishOptions(ref, text));
-    this.pending.delete(key);
-    if (!options) throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
+    // Publish chose the options already; an ordinary Save asks once; an auto save never publishes (saveGate.ts)
+    const decision = await this.wiki.gate.write(pageKey(ref), () => this.wiki.askPublishOptions(ref, text));
+    if (decision.kind === 'auto-save') throw vscode.FileSystemError.Unavailable(AUTO_SAVE_MESSAGE);
+    if (decision.kind === 'cancelled') throw vscode.FileSystemError.NoPermissions('Not published (cancelled): your text stays in the editor.');
+    const options = decision.options;
     try {
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Publishing ${ref.title}…` }, () => this.pages.publish(ref, text, options));
       this.wiki.lastOutcome = { ok: true, revid: r.newrevid, nochange: r.nochange };
@@ -97,6 +128,7 @@ class WikiFileSystem implements vscode.FileSystemProvider {
     } catch (e) {
       this.wiki.lastOutcome = { ok: false, conflict: e instanceof ConflictError, error: e instanceof Error ? e.message : String(e) };
       if (e instanceof ConflictError) {
+        await this.wiki.rememberSummary(options.summary); // offered again when the user publishes the merge
         await this.wiki.showConflict(uri, e);
         throw vscode.FileSystemError.Unavailable(`${e.message}`);
       }
@@ -142,6 +174,8 @@ class WikiUi {
   readonly revisions = new RevisionContent();
   readonly status = vscode.window.createStatusBarItem('wikitext.wiki', vscode.StatusBarAlignment.Left, 50);
   lastOutcome: PublishOutcome | undefined;
+  /** One Publish or Save = one summary prompt; auto saves never publish. */
+  readonly gate = new SaveGate<PublishOptions>();
   private preview: { panel: vscode.WebviewPanel; uri: vscode.Uri; timer?: NodeJS.Timeout; seq: number } | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -149,10 +183,33 @@ class WikiUi {
       secrets: context.secrets,
       memory: context.globalState,
       allowAnonymous: (site) => (config().get<string[]>('allowAnonymousEdits') ?? []).includes(site),
+      citationProfile: cachedCitationProfile,
     });
     this.fs = new WikiFileSystem(this.pages, this);
     this.status.name = 'Wiki page';
     this.status.command = 'wikitext.publish';
+  }
+
+  private server?: ProfileSink;
+  private readonly sentProfiles = new Map<string, WikiProfiles>();
+
+  /** The language server (a LanguageClient): it gets each wiki's profiles, again after a restart. */
+  useServer(server: ProfileSink): vscode.Disposable {
+    this.server = server;
+    return server.onDidChangeState((e) => {
+      if (e.newState === 2 /* Running */) for (const p of this.sentProfiles.values()) server.sendNotification(WIKI_PROFILE_NOTIFICATION, p).catch(() => undefined);
+    });
+  }
+
+  /** Hands the server the profiles of a wiki whose page is being opened (before the document, so its first lint uses them). */
+  async sendProfiles(site: string): Promise<WikiProfiles> {
+    const p = await this.pages.profiles(site);
+    if (this.sentProfiles.get(site) !== p) {
+      this.sentProfiles.set(site, p);
+      if (p.note) void vscode.window.showWarningMessage(p.note);
+      this.server?.sendNotification(WIKI_PROFILE_NOTIFICATION, p).catch(() => undefined);
+    }
+    return p;
   }
 
   async rememberSummary(summary: string): Promise<void> {
@@ -289,7 +346,8 @@ class WikiUi {
     try {
       // fresh from the wiki, unless the page is open already: its text and base revision stay as they are (a
       // newer base under old text would let a publish overwrite someone's edit)
-      if (!already || !this.pages.state(ref)) await this.pages.open(ref);
+      // the site's profiles reach the server before the document does (read once per site, in parallel)
+      await Promise.all([!already || !this.pages.state(ref) ? this.pages.open(ref) : undefined, this.sendProfiles(ref.site)]);
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
@@ -326,6 +384,38 @@ class WikiUi {
     return pick ? this.openPage(ref.site, ref.title, pick.n) : undefined;
   }
 
+  /**
+   * "Open on Wiki" for a local `.wiki` file (explorer context menu): the page its folder's `.wikitext-lint.json`
+   * ("site") and its file name declare (origin.ts) opens as a `mediawiki:` document; when the local text differs
+   * from the wiki's, a diff of the local file (left) against the page (right, the side that publishes) is shown.
+   */
+  async openOnWiki(fileUri?: vscode.Uri): Promise<{ uri?: string; diff?: boolean; error?: string } | undefined> {
+    const file = fileUri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!file || file.scheme === SCHEME) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(file);
+    const origin = await findOrigin(file.path, async (p) => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file.with({ path: p })));
+      } catch {
+        return undefined;
+      }
+    }, folder?.uri.path);
+    if ('error' in origin) {
+      void vscode.window.showErrorMessage(`Open on Wiki: ${origin.error}`);
+      return { error: origin.error };
+    }
+    const editor = await this.openPage(origin.site, origin.title);
+    if (!editor) return { error: `could not open ${origin.title} on ${origin.site}` };
+    const wikiUri = editor.document.uri;
+    const local = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const differs = local.trimEnd() !== editor.document.getText().trimEnd();
+    if (differs) {
+      const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+      await vscode.commands.executeCommand('vscode.diff', file, wikiUri, `${name} ↔ ${origin.title} on ${refOf(wikiUri)?.site ?? origin.site}`);
+    }
+    return { uri: wikiUri.toString(), diff: differs };
+  }
+
   activeWikiDoc(): { doc: vscode.TextDocument; ref: PageRef } | undefined {
     const doc = vscode.window.activeTextEditor?.document;
     const ref = doc && refOf(doc.uri);
@@ -342,20 +432,18 @@ class WikiUi {
     if (!a) return undefined;
     const options = given?.summary !== undefined
       ? { minor: config().get<boolean>('minorEdit') ?? false, watchlist: (config().get<string>('watchlist') ?? 'preferences') as PublishOptions['watchlist'], ...given, summary: given.summary }
-      : await this.askPublishOptions(a.ref, a.doc.getText());
-    if (!options) return undefined;
+      : undefined;
     this.lastOutcome = undefined;
-    this.fs.pending.set(pageKey(a.ref), options);
-    try {
-      // the save goes through the provider's writeFile, which publishes with these options
-      if (a.doc.isDirty) await a.doc.save();
-      else await this.fs.writeFile(a.doc.uri, new TextEncoder().encode(a.doc.getText()));
-    } catch {
-      /* writeFile showed the reason */
-    } finally {
-      this.fs.pending.delete(pageKey(a.ref));
-    }
-    return this.lastOutcome;
+    // the prompt once here; the save goes through the provider's writeFile, which publishes with these options
+    const done = await this.gate.publish(pageKey(a.ref), () => this.askPublishOptions(a.ref, a.doc.getText()), async () => {
+      try {
+        if (a.doc.isDirty) await a.doc.save();
+        else await this.fs.writeFile(a.doc.uri, new TextEncoder().encode(a.doc.getText()));
+      } catch {
+        /* writeFile showed the reason */
+      }
+    }, options);
+    return done ? this.lastOutcome : undefined;
   }
 
   async showChanges(): Promise<void> {
@@ -467,30 +555,38 @@ class WikiUi {
 /** Registers everything; called from `activate`. Returns the UI object (the e2e suite reads `timings`). */
 export function registerWiki(context: vscode.ExtensionContext): WikiUi {
   const ui = new WikiUi(context);
+  Object.defineProperty(timings, 'prompts', { get: () => ui.gate.prompts, enumerable: true }); // summary prompts shown
   context.subscriptions.push(
     ui.status,
     vscode.workspace.registerFileSystemProvider(SCHEME, ui.fs, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(REV_SCHEME, ui.revisions),
     vscode.commands.registerCommand('wikitext.openPage', (site?: string, title?: string) => ui.openPage(site, title)),
     vscode.commands.registerCommand('wikitext.openSection', () => ui.openSection()),
+    vscode.commands.registerCommand('wikitext.openOnWiki', (uri?: vscode.Uri) => ui.openOnWiki(uri)),
     vscode.commands.registerCommand('wikitext.publish', (given?: Partial<PublishOptions>) => ui.publish(given)),
     vscode.commands.registerCommand('wikitext.showChanges', () => ui.showChanges()),
     vscode.commands.registerCommand('wikitext.showPreview', () => ui.showPreview()),
     vscode.commands.registerCommand('wikitext.login', (site?: string, creds?: Credentials) => ui.login(site, creds)),
     vscode.commands.registerCommand('wikitext.logout', (site?: string) => ui.logout(site)),
     vscode.commands.registerCommand('wikitext.wiki.timings', () => timings),
+    vscode.commands.registerCommand('wikitext.wiki.profiles', (site: string) => ui.sendProfiles(site)),
     vscode.window.onDidChangeActiveTextEditor(() => ui.refreshStatus()),
     vscode.workspace.onDidChangeTextDocument((e) => ui.onDocumentChanged(e.document)),
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      const ref = refOf(e.document.uri);
+      if (ref) ui.gate.willSave(pageKey(ref), e.reason as SaveReason);
+    }),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (doc.uri.scheme === SCHEME && doc.languageId !== 'wikitext') void vscode.languages.setTextDocumentLanguage(doc, 'wikitext');
+      // a page opened another way (editors restored on reload, a link): its wiki's profiles too (once per site)
+      const ref = refOf(doc.uri);
+      if (ref) void ui.sendProfiles(ref.site);
     }),
     vscode.window.registerUriHandler({
       // vscode://wikitext-tools.wikitext-lint/open?site=en.wikipedia.org&title=Kazakhstan (or ?url=https://...)
       handleUri(uri: vscode.Uri) {
-        const q = new URLSearchParams(uri.query);
-        if (uri.path !== '/open') return;
-        const url = q.get('url');
-        void (url ? ui.openPage(url) : ui.openPage(q.get('site') ?? undefined, q.get('title') ?? undefined, q.has('section') ? Number(q.get('section')) : undefined));
+        const r = openRequestOfUri(uri.path, uri.query);
+        if (r) void ui.openPage(r.site, r.title, r.section);
       },
     }),
   );

@@ -65,6 +65,11 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     assert.equal(doc.languageId, 'wikitext');
     const diags = await waitFor('24 problems', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length >= 24 ? d : undefined; }, 60_000);
     assert.equal(diags.length, 24);
+    // the client read the wiki's profile on open and handed it to the server (English here: results unchanged)
+    const prof = await vscode.commands.executeCommand<{ site: string; profile?: { lang?: string; namespaces?: unknown[] } }>('wikitext.wiki.profiles', site);
+    assert.equal(prof?.site, site);
+    assert.equal(prof?.profile?.lang, 'en');
+    assert.ok((prof?.profile?.namespaces?.length ?? 0) > 10);
     const before = await top('Kazakhstan');
     // the access-date fix is a safe one only for links known alive, or when the user opts in (as here)
     const rules = vscode.workspace.getConfiguration('wikitext');
@@ -109,6 +114,32 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     assert.equal(t.content, mine.trimEnd());
   });
 
+  it('one Publish asks for the summary once, one Save asks once (the real prompt, accepted as a user would)', async () => {
+    await vscode.commands.executeCommand('wikitext.openPage', API, 'Sections');
+    const editor = vscode.window.activeTextEditor!;
+    const doc = editor.document;
+    const prompts = async () => (await vscode.commands.executeCommand<{ prompts: number }>('wikitext.wiki.timings')).prompts;
+    /** Waits for the summary prompt, accepts what it offers (the remembered summary), as Enter would. */
+    const acceptPrompt = async (before: number) => {
+      await waitFor('the summary prompt', async () => ((await prompts()) > before ? true : undefined));
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    for (const how of ['publish', 'save'] as const) {
+      const rev = (await top('Sections')).revid;
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), `${how} line\n`));
+      const before = await prompts();
+      const done = how === 'publish' ? vscode.commands.executeCommand('wikitext.publish') : doc.save();
+      await acceptPrompt(before);
+      await done;
+      const t = await waitFor('the new revision', async () => { const v = await top('Sections'); return v.revid > rev ? v : undefined; });
+      assert.match(t.content, new RegExp(`${how} line`));
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await prompts(), before + 1, `one ${how}, one prompt`);
+      assert.equal(doc.isDirty, false);
+    }
+  });
+
   it('preview: the references as Cite rendered them; refreshed after a keystroke', async () => {
     await vscode.commands.executeCommand('wikitext.openPage', API, 'Kazakhstan');
     const timings = () => vscode.commands.executeCommand<{ open: number[]; preview: number[]; lastPreviewHtml: string }>('wikitext.wiki.timings');
@@ -127,5 +158,34 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
     const t = await timings();
     console.log(`E2E_WIKI_TIMINGS ${JSON.stringify({ openMedianMs: median(t.open), previewMedianMs: median(t.preview.slice(1)), open: t.open, preview: t.preview })}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Open on Wiki: a local .wiki file whose folder\'s .wikitext-lint.json names the site opens its page, with a diff', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const dir = vscode.Uri.joinPath(root, 'from-wiki');
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '.wikitext-lint.json'), new TextEncoder().encode(JSON.stringify({ site: API })));
+    const local = vscode.Uri.joinPath(dir, 'Sections.wiki');
+    const onWiki = (await top('Sections')).content;
+    await vscode.workspace.fs.writeFile(local, new TextEncoder().encode(`${onWiki}\n\nA paragraph written offline.\n`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const r = await vscode.commands.executeCommand<{ uri?: string; diff?: boolean; error?: string }>('wikitext.openOnWiki', local);
+    assert.equal(r?.error, undefined);
+    assert.equal(r?.uri, `mediawiki://${site}/Sections`);
+    assert.equal(r?.diff, true);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff of the local file against the page');
+    assert.equal(tab.input.original.toString(), local.toString());
+    assert.equal(tab.input.modified.toString(), `mediawiki://${site}/Sections`);
+    // the same text: the page alone, no diff
+    await vscode.workspace.fs.writeFile(local, new TextEncoder().encode(onWiki));
+    const same = await vscode.commands.executeCommand<{ uri?: string; diff?: boolean }>('wikitext.openOnWiki', local);
+    assert.equal(same?.diff, false);
+    // no declaration above the file: a message naming what to add
+    const stray = vscode.Uri.joinPath(root, 'Stray.wiki');
+    await vscode.workspace.fs.writeFile(stray, new TextEncoder().encode('x'));
+    const none = await vscode.commands.executeCommand<{ error?: string }>('wikitext.openOnWiki', stray);
+    assert.match(none?.error ?? '', /\.wikitext-lint\.json with a "site"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
