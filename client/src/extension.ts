@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportK
 import { isPattern, readValidationSettings, shouldValidate, showDiagnosticsNow, ValidationSettings } from './validation';
 import { registerWiki } from './wiki/vscodeWiki';
 import { registerLinkCommands } from './links';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -106,28 +107,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   if (vscode.window.activeTextEditor?.document.languageId === 'wikitext') status.show();
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('wikitext.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'wikitext') return;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext', 1,
-      );
-      const fix = actions?.find((a) => a.kind?.value === 'source.fixAll.wikitext' && a.edit);
-      if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
-      else void vscode.window.showInformationMessage('No auto-fixable wikitext problems.');
-    }),
-    vscode.commands.registerCommand('wikitext.restartServer', async () => {
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand('wikitext.showSyntaxTree', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      const tree = await client.sendRequest<string>('workspace/executeCommand', { command: 'wikitext.syntaxTree', arguments: [editor.document.uri.toString()] });
-      const doc = await vscode.workspace.openTextDocument({ content: tree, language: 'plaintext' });
-      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    }),
-  );
+  // Fix All, Restart Language Server, Show Syntax Tree: the same as the web client's (client/src/commands.ts)
+  registerCommands(context, () => client, async () => {
+    await client?.restart();
+  });
   registerLinkCommands(context, () => client);
   // Trust granted: restart so the server reads the workspace's configuration file.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
