@@ -43,20 +43,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
 
   // The server's state in the status bar (click: its output), Show Output, settings changes; as vscode-eslint has them.
+  /** Restarts the server; starts it when the client gave up on it (crashed 5 times) or it failed to start. */
+  const restart = async () => {
+    if (!client) return;
+    if (client.isRunning()) await client.restart();
+    else await client.start();
+  };
   const attachStatus = registerStatusAndSettings(context, () => client, async () => {
     if (!client) return;
     client.clientOptions.documentSelector = documentSelector(baseSelector); // `validate` changed
-    await client.restart();
+    await restart();
   });
   attachStatus(client);
 
   // Fix All, Restart Language Server, Show Syntax Tree: the same as the web client's (client/src/commands.ts)
-  registerCommands(context, () => client, async () => {
-    await client?.restart();
-  });
+  registerCommands(context, () => client, restart);
   registerLinkCommands(context, () => client);
   // Trust granted: restart so the server reads the workspace's configuration file.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()));
   await client.start();
 }
 

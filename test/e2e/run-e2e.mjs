@@ -6,7 +6,7 @@
 //   3. starts code-server on a free 127.0.0.1 port with fresh state dirs, in its own process group
 //   4. runs the mocha suite inside the extension host (extensionDevelopmentPath + extensionTestsPath payload)
 //   5. checks the UI with Playwright (language mode, problem counts, Problems panel, hover) and takes
-//      screenshots into docs/images/
+//      screenshots into docs/images/; the status item and Show Output (statusUi.mjs)
 //   6. stops code-server (its whole process group) whatever happens
 //
 // Usage: node test/e2e/run-e2e.mjs [--skip-install] [--no-ui] [--no-mocha] [--verbose]
@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { buildSuite } from './build-suite.mjs';
+import { runStatusUi } from './statusUi.mjs';
 import {
   CS_BIN, E2E_DIR, ROOT, SEED, SEED_NAME, createRun, freePort, launchChromium, remote, settle, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
@@ -315,6 +316,7 @@ async function main() {
     browser = run.browser = await launchChromium();
     if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
     if (!args.has('--no-ui')) await runUi(port);
+    if (!args.has('--no-ui')) await runStatusUi(run, port); // status item, Show Output (test/e2e/statusUi.mjs)
     if (!args.has('--no-ui')) await runWikiUi(port);
   } catch (e) {
     record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);
