@@ -3,7 +3,8 @@
 // Debian Chromium through playwright-core. Checks: the seed opens as Wikitext, the status bar counts its 24
 // problems (19 warnings, 5 infos), a hover on a citation shows how it reads, a .wikitext-lint.json in the
 // folder is read through workspace.fs (a second run turns a rule off: 5 problems), and no Node language server
-// process was started (so the server that answered is the web-worker one).
+// process was started (so the server that answered is the web-worker one); the status item shows the server
+// running, and a folder with `"wikitext.enable": false` in .vscode/settings.json shows no problems.
 //
 // Usage: node test/e2e/run-web-e2e.mjs [--skip-install] [--verbose]   (npm run test:e2e:web builds first)
 import { execFileSync } from 'node:child_process';
@@ -65,6 +66,10 @@ try {
   record(/wikitext/i.test(one.mode), 'the seed opens as Wikitext', one.mode);
   record(/Warnings?: 19\b/.test(one.label) && /Infos?: 5\b/.test(one.label), 'status bar: 19 warnings and 5 infos (24 diagnostics)', one.label);
   record(one.workerScripts.some((u) => u.includes('browserServer.js')), 'the web-worker server script was loaded', one.workerScripts.map((u) => u.replace(/^.*\/dist\//, 'dist/')).join(', '));
+  // the status item (client/src/lintSettings.ts, shared with the desktop client): the web-worker server's state
+  await one.page.waitForFunction(() => /running/.test(document.querySelector('[id$="wikitext.status"]')?.getAttribute('aria-label') || ''), null, { timeout: 30_000 }).catch(() => {});
+  const item = await one.page.locator('[id$="wikitext.status"]').getAttribute('aria-label').catch(() => '');
+  record(/running/.test(item || ''), 'the status item shows the web-worker server running', item || '(no item)');
   // hover on the first {{cite web}}: put the cursor there with Go to Line/Column, then Show or Focus Hover
   const seedText = fs.readFileSync(SEED, 'utf8');
   const col = seedText.indexOf('{{cite web') + 5;
@@ -85,6 +90,15 @@ try {
   const two = await openSeed(port, workspace('config', { rules: { 'cite-missing-access-date': 'off' } }), /Infos?: 5\b/);
   record(/Infos?: 5\b/.test(two.label) && !/Warnings?: [1-9]/.test(two.label), 'the folder\'s .wikitext-lint.json is applied (5 problems)', two.label);
   await two.page.close();
+
+  // 3. a folder whose .vscode/settings.json has wikitext.enable: false: the web client shows no problems
+  const three = await openSeed(port, run.workspaceWithSeed('disabled', { '.vscode/settings.json': JSON.stringify({ 'wikitext.enable': false }) }), /No Problems/);
+  await three.page.waitForFunction(() => /running/.test(document.querySelector('[id$="wikitext.status"]')?.getAttribute('aria-label') || ''), null, { timeout: 30_000 }).catch(() => {});
+  await three.page.waitForTimeout(3000); // the server is up; its diagnostics, were they shown, would be by now
+  const offLabel = await problemsLabel(three.page);
+  const offItem = await three.page.locator('[id$="wikitext.status"]').getAttribute('title').catch(() => '');
+  record(!/(Warnings?|Infos?|Errors?): [1-9]/.test(offLabel), 'wikitext.enable: false (folder settings): no problems in the web client', `${offLabel} ${offItem ?? ''}`);
+  await three.page.close();
 
   const servers = nodeServers();
   record(servers.length === 0, 'no Node language server process was started', servers.join(' || '));
