@@ -53,8 +53,13 @@ async function fixShownProblems(client: BaseLanguageClient, document: vscode.Tex
   const wanted = new Map<string, number>();
   for (const d of shown) wanted.set(key(d), (wanted.get(key(d)) ?? 0) + 1);
   // the server's diagnostics of this version (the shown ones may be of an earlier one: their fixes are refused)
-  const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } }, token);
-  const current = report.kind === 'full' ? await client.protocol2CodeConverter.asDiagnostics(report.items) : shown;
+  let current: vscode.Diagnostic[];
+  try {
+    const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } }, token);
+    current = report.kind === 'full' ? await client.protocol2CodeConverter.asDiagnostics(report.items) : shown;
+  } catch {
+    return []; // the server is not running (or the save was cancelled): the file is saved as it is
+  }
   const chosen = current.filter((d) => {
     const n = wanted.get(key(d)) ?? 0;
     if (!n) return false;
@@ -78,13 +83,16 @@ async function fixShownProblems(client: BaseLanguageClient, document: vscode.Tex
   return [fixAll];
 }
 
+/** Per document: the last diagnostics of its saved text (shown while it is dirty under `run: onSave`). */
+const saved = new Map<string, vscode.Diagnostic[]>();
+let forgetOnClose: vscode.Disposable | undefined;
+
 /**
  * The client options that carry the settings: diagnostics (pull and push) filtered by `enable`/`validate` and
  * held by `run: onSave`; code actions off where not validated, and the on-save fix-all of `problems` mode.
  */
 export function validationOptions(getClient: () => BaseLanguageClient | undefined): Pick<LanguageClientOptions, 'middleware' | 'diagnosticPullOptions'> {
-  /** Per document: the last diagnostics of its saved text (shown while it is dirty under `run: onSave`). */
-  const saved = new Map<string, vscode.Diagnostic[]>();
+  forgetOnClose ??= vscode.workspace.onDidCloseTextDocument((d) => saved.delete(d.uri.toString()));
   const docOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     diagnosticPullOptions: {
