@@ -22,7 +22,10 @@ import { WorkspaceSettings, SettingsStore, type FileConfigLoader } from './serve
 import { VERSION } from './version';
 import { analyseInSteps, Analysis } from './core/analysis';
 import { codeActions, FIX_ALL_KIND, isFixAll, resolveFixAll } from './codeActions';
-import { toLspDiagnostic } from './toProto';
+import {
+  toLspDiagnostic, toLspEdit, toHover, toCompletionList, toSignatureHelp, toCodeAction, toLocations, toPrepareRename, toHighlights,
+  toDocumentSymbols, toFoldingRanges, toDocumentLinks, toSelectionRanges, toSemanticTokens,
+} from './toProto';
 import { ruleDocsUrl } from './core/rules/meta';
 import { features } from './core/features';
 import type { LintOptions } from './core/lint/lint';
@@ -253,20 +256,20 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    return features.hover(a, offsetOf(a, p.position), { linkBase: s.linkBaseUrl });
+    return toHover(a.lines, features.hover(a, offsetOf(a, p.position), { linkBase: s.linkBaseUrl }));
   }));
 
   connection.onCompletion(guard('completion', async (p, token) => {
     const { options } = await lintOptionsFor(p.textDocument.uri);
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    return features.completion(a, offsetOf(a, p.position), options);
+    return toCompletionList(a.lines, features.completion(a, offsetOf(a, p.position), options));
   }));
 
   connection.onSignatureHelp(guard('signatureHelp', async (p, token) => {
     const a = await analysisOf(p.textDocument.uri, token);
     if (!a || token.isCancellationRequested) return null;
-    return features.signatureHelp(a, offsetOf(a, p.position));
+    return toSignatureHelp(features.signatureHelp(a, offsetOf(a, p.position)));
   }));
 
   connection.onCodeAction(guard('codeAction', async (p, token) => {
@@ -278,7 +281,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const only = p.context.only ?? (p.context.triggerKind === 2 ? [CodeActionKind.QuickFix] : undefined);
     const actions = codeActions(a, { uri: p.textDocument.uri, version: versionOf(p.textDocument.uri, a), range: p.range, diagnostics: p.context.diagnostics, only, lintOptions: options, canResolve: codeActionResolve });
     const start = offsetOf(a, p.range.start), end = offsetOf(a, p.range.end);
-    actions.push(...features.refactors(a, p.textDocument.uri, start, end, options, p.context.only));
+    for (const r of features.refactors(a, start, end, options, p.context.only)) actions.push(toCodeAction(a.lines, p.textDocument.uri, r));
     if (!p.context.only || p.context.only.some((k) => k.startsWith('refactor'))) if (links) actions.push(...links.codeActions(a, p.textDocument.uri, start, end));
     return actions;
   }));
@@ -295,60 +298,60 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onDefinition(guard('definition', async (p) => {
     const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
-    return features.definition(a, offsetOf(a, p.position)).map((r) => ({ uri: p.textDocument.uri, range: r }));
+    return toLocations(a.lines, p.textDocument.uri, features.definition(a, offsetOf(a, p.position)));
   }));
 
   connection.onReferences(guard('references', async (p) => {
     const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
-    return features.references(a, offsetOf(a, p.position), p.context.includeDeclaration).map((r) => ({ uri: p.textDocument.uri, range: r }));
+    return toLocations(a.lines, p.textDocument.uri, features.references(a, offsetOf(a, p.position), p.context.includeDeclaration));
   }));
 
   connection.onPrepareRename(guard('prepareRename', async (p) => {
     const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
-    return features.prepareRename(a, offsetOf(a, p.position));
+    return toPrepareRename(a.lines, features.prepareRename(a, offsetOf(a, p.position)));
   }));
 
   connection.onRenameRequest(guard('rename', async (p) => {
     const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
     const result = features.rename(a, offsetOf(a, p.position), p.newName);
     if (typeof result === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, result);
-    return { changes: { [p.textDocument.uri]: result } };
+    return { changes: { [p.textDocument.uri]: result.map((e) => toLspEdit(a.lines, e)) } };
   }));
 
   connection.onDocumentHighlight(guard('documentHighlight', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.documentHighlights(a, offsetOf(a, p.position)) : null;
+    return a ? toHighlights(a.lines, features.documentHighlights(a, offsetOf(a, p.position))) : null;
   }));
 
   connection.onDocumentSymbol(guard('documentSymbol', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.documentSymbols(a) : null;
+    return a ? toDocumentSymbols(a.lines, features.documentSymbols(a)) : null;
   }));
 
   connection.onFoldingRanges(guard('foldingRanges', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.foldingRanges(a) : null;
+    return a ? toFoldingRanges(features.foldingRanges(a)) : null;
   }));
 
   connection.onDocumentLinks(guard('documentLinks', async (p) => {
     const s = await settings.get(p.textDocument.uri, hasConfigurationCapability);
     const a = await analysisOf(p.textDocument.uri);
     if (!a) return null;
-    return features.documentLinks(a, s.linkBaseUrl);
+    return toDocumentLinks(a.lines, features.documentLinks(a, s.linkBaseUrl));
   }));
 
   connection.onSelectionRanges(guard('selectionRanges', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.selectionRanges(a, p.positions.map((pos) => offsetOf(a, pos))) : null;
+    return a ? toSelectionRanges(a.lines, features.selectionRanges(a, p.positions.map((pos) => offsetOf(a, pos)))) : null;
   }));
 
   connection.languages.semanticTokens.on(guard('semanticTokens', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.semanticTokens(a) : { data: [] };
+    return a ? toSemanticTokens(a.lines, features.semanticTokens(a)) : { data: [] };
   }));
   connection.languages.semanticTokens.onRange(guard('semanticTokensRange', async (p) => {
     const a = await analysisOf(p.textDocument.uri);
-    return a ? features.semanticTokens(a, { start: offsetOf(a, p.range.start), end: offsetOf(a, p.range.end) }) : { data: [] };
+    return a ? toSemanticTokens(a.lines, features.semanticTokens(a, { start: offsetOf(a, p.range.start), end: offsetOf(a, p.range.end) })) : { data: [] };
   }));
 
   connection.onExecuteCommand(guard('executeCommand', async (p) => {

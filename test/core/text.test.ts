@@ -17,6 +17,25 @@ test('trimmed ranges and the node at an offset', () => {
   assert.equal(nodeAt(doc, src.indexOf('title')).type, 'ParameterName');
 });
 
+test('the node at an offset, touching: a cursor just after a construct is on it; the next one wins at a boundary', () => {
+  const src = 'a {{x|1=}}{{y}}';
+  const doc = parse(src);
+  const end = src.length;
+  // strict: the offset after the last character is on no child
+  assert.equal(nodeAt(doc, end).type, 'Document');
+  // touching: the template that ends there, down to its closing punctuation
+  let n = nodeAt(doc, end, true);
+  while (n.parent && n.type !== 'Template') n = n.parent;
+  assert.equal((n as { name?: string }).name, 'Y');
+  // between }} and {{: the template that starts there
+  const between = src.indexOf('{{y');
+  let m = nodeAt(doc, between, true);
+  while (m.parent && m.type !== 'Template') m = m.parent;
+  assert.equal(m.start, between);
+  // an empty value gives way to what stands before it (the `=`)
+  assert.notEqual(nodeAt(doc, src.indexOf('=}}') + 1, true).type, 'ParameterValue');
+});
+
 test('edit distance, with a limit that stops early', () => {
   assert.equal(editDistance('kitten', 'sitting'), 3);
   assert.equal(editDistance('', 'abc'), 3);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/core/analysis';
-import { citationPreview, describeLinkState, linkState, plainText } from '../../server/src/core/features/citationPreview';
+import { citationPreview, describeLinkState, linkState } from '../../server/src/core/citationInfo';
+import { plainTextOfWikitext as plainText } from '../../server/src/core/plainText';
 
 const today = { year: 2026, month: 11, day: 28 };
 const first = (text: string) => {

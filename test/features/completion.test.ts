@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyse } from '../../server/src/core/analysis';
-import { completion } from '../../server/src/core/features/completion';
+import { completion } from '../helpers/lspFeatures';
 import type { LintOptions } from '../../server/src/core/lint/lint';
 import { withCursor as cursor } from '../helpers/cursor';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FoldingRangeKind } from 'vscode-languageserver-types';
 import { analyse } from '../../server/src/core/analysis';
-import { foldingRanges } from '../../server/src/core/features/folding';
+import { foldingRanges } from '../helpers/lspFeatures';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');
 

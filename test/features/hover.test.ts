@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/core/analysis';
-import { hover } from '../../server/src/core/features/hover';
+import { hover } from '../helpers/lspFeatures';
 import { withCursor as cursor } from '../helpers/cursor';
 
 const today = { year: 2026, month: 11, day: 28 };

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse, type Analysis } from '../../server/src/core/analysis';
-import { documentLinks, encodeTitle } from '../../server/src/core/features/links';
+import { encodeTitle } from '../../server/src/core/features/links';
+import { documentLinks } from '../helpers/lspFeatures';
 import { textOf } from '../helpers/cursor';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');

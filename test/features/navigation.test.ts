@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentHighlightKind } from 'vscode-languageserver-types';
 import { analyse } from '../../server/src/core/analysis';
-import { definition, references, prepareRename, rename, documentHighlights } from '../../server/src/core/features/navigation';
+import { definition, references, prepareRename, rename, documentHighlights } from '../helpers/lspFeatures';
 import { withCursor, textOf, offsetsOf, applyEdits } from '../helpers/cursor';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');

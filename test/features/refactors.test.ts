@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/core/analysis';
-import { refactors } from '../../server/src/core/features/refactors';
+import { refactors } from '../helpers/lspFeatures';
 import type { LintOptions } from '../../server/src/core/lint/lint';
 import { applyEdits, withCursor } from '../helpers/cursor';
 

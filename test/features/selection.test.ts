@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SelectionRange } from 'vscode-languageserver-types';
 import { analyse, type Analysis } from '../../server/src/core/analysis';
-import { selectionRanges } from '../../server/src/core/features/selection';
+import { selectionRanges } from '../helpers/lspFeatures';
 import { withCursor, textOf } from '../helpers/cursor';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');

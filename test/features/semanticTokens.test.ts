@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse, type Analysis } from '../../server/src/core/analysis';
-import { semanticTokens, semanticTokensLegend } from '../../server/src/core/features/semanticTokens';
+import { semanticTokens, semanticTokensLegend } from '../helpers/lspFeatures';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../../server/src/core/analysis';
-import { signatureHelp } from '../../server/src/core/features/signatureHelp';
+import { signatureHelp } from '../helpers/lspFeatures';
 import { withCursor } from '../helpers/cursor';
 
 const today = { year: 2026, month: 11, day: 28 };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { analyse, type Analysis } from '../../server/src/core/analysis';
-import { documentSymbols, pseudoHeadings, MID_LINE_HEADING_DETAIL, TEXT_AFTER_HEADING_DETAIL } from '../../server/src/core/features/symbols';
+import { pseudoHeadings, MID_LINE_HEADING_DETAIL, TEXT_AFTER_HEADING_DETAIL } from '../../server/src/core/features/symbols';
+import { documentSymbols } from '../helpers/lspFeatures';
 import { textOf } from '../helpers/cursor';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');
@@ -68,6 +69,17 @@ test('a document without headings lists its refs at the top level; an empty one 
   const a = analyse('One<ref name="a">{{cite journal|title=J}}</ref> two<ref name="a"/>');
   assert.deepEqual(outline(a, documentSymbols(a)), ['ref a @ a', '  cite cite journal: J @ cite journal']);
   assert.deepEqual(documentSymbols(analyse('')), []);
+});
+
+test('headings and citation titles are named by their plain text: link labels, no quotes, tags, refs or anchors', () => {
+  const a = analyse("== ''Works'' of [[Paris|the city]]{{anchor|works}}<ref>x</ref> ==\n{{cite web|title=The [[Seine]] &ndash; ''a river''<!-- c -->}}\n== {{lang|fr|Titre}} ==\n");
+  assert.deepEqual(outline(a, documentSymbols(a)), [
+    "section Works of the city @ == ''Works'' of [[Paris|the city]]{{anchor|works}}<ref>x</ref> ==",
+    '  ref x @ <ref> (unnamed ref)',
+    '  cite cite web: The Seine – a river @ cite web',
+    // a heading that is all template: named as written rather than left untitled
+    'section {{lang|fr|Titre}} @ == {{lang|fr|Titre}} ==',
+  ]);
 });
 
 test('broken wikitext: unclosed refs and templates yield no symbols, the heading still does', () => {

@@ -14,7 +14,8 @@ import { rules } from '../../server/src/core/rules';
 import { analyse, Analysis } from '../../server/src/core/analysis';
 import { fixAll, LintOptions } from '../../server/src/core/lint/lint';
 import type { RuleContext } from '../../server/src/core/lint/types';
-import { features } from '../../server/src/core/features';
+// the features as the server answers them: the core's result and its conversion to LSP (toProto.ts)
+import * as features from '../helpers/lspFeatures';
 import { codeActions } from '../../server/src/codeActions';
 import { toLspDiagnostic } from '../../server/src/toProto';
 import { parseTreeText } from '../../server/src/core/features/syntaxTree';

@@ -121,3 +121,34 @@ test('corpus: non-English articles mostly get the note, English ones never do', 
   }
   assert.ok(right >= other * 0.8, `${right} of ${other} non-English articles named their wiki`);
 });
+
+test('shared namespace names: the other namespaces decide, else the candidates are named, never one wrong wiki', () => {
+  const note = (t: string) => lint(t, { today }).diagnostics.find((d) => d.rule === 'page-language-mismatch');
+  const guess = (t: string) => /likely belongs to (\S+)\. /.exec(note(t)?.message ?? '')?.[1];
+  // Afrikaans writes Kategorie: as German and Czech do; Lêer: (its File namespace) decides
+  assert.equal(guess('[[Kategorie:X]] [[Lêer:a.png]]'), 'af.wikipedia.org');
+  assert.equal(guess('[[Datei:a.png]] [[Kategorie:X]]'), 'de.wikipedia.org', 'Datei: and Kategorie: are German (bar and ksh are small wikis)');
+  const kategorie = note('[[Kategorie:Suid-Afrikaanse skrywers]] [[Kategorie:Gebore in 1956]]');
+  assert.ok(kategorie);
+  assert.match(kategorie.message, /one of de\.wikipedia\.org, cs\.wikipedia\.org, af\.wikipedia\.org\./);
+  assert.doesNotMatch(kategorie.message, /"site": "/, 'no single wiki is suggested');
+  // Kategori: and Fil: are Nynorsk's, Bokmål's, Swedish's and Danish's: candidates; an interlanguage link to sv rules sv out
+  const nn = note('[[Fil:a.png]] [[Kategori:Selskap]] [[sv:Statoil]]')!.message;
+  for (const w of ['nn.wikipedia.org', 'no.wikipedia.org', 'da.wikipedia.org']) assert.ok(nn.includes(w), w);
+  assert.ok(!nn.includes('sv.wikipedia.org'), 'the page links to the Swedish wiki: it is not it');
+  assert.ok(!nn.includes('id.wikipedia.org'), 'Fil: is not Indonesian');
+  const r = lint('[[Kategorie:X]]\n<ref>{{cite web |url=http://example.org |title=T |date=19. Mai 2020}}</ref>\n<references/>\n', { today });
+  assert.ok(!r.diagnostics.some((d) => d.rule === 'cite-bad-date'), 'English-only rules skipped for an ambiguous guess too');
+  assert.match(r.skippedFor ?? '', /de\.wikipedia\.org or cs\.wikipedia\.org or af\.wikipedia\.org \(guessed/);
+});
+
+test('English File: links are valid on every wiki: local categories outnumbering English ones decide (el, bg)', () => {
+  const guess = (t: string) => /likely belongs to (?:one of )?([^ ]+(?:, [^ ]+)*)\. /.exec(lint(t, { today }).diagnostics.find((d) => d.rule === 'page-language-mismatch')?.message ?? '')?.[1];
+  const files = '[[File:a.png]] '.repeat(6);
+  assert.equal(guess(`${files}[[Αρχείο:b.png]] [[Κατηγορία:Αυστρία]]`), 'el.wikipedia.org');
+  assert.equal(guess(`${files}[[Κατηγορία:Αυστρία]]`), 'el.wikipedia.org');
+  // Категория: is Bulgarian's and Russian's own name: both named, Ukrainian (an alias there) not
+  assert.equal(guess(`${files}[[Категория:Календари]]`), 'ru.wikipedia.org, bg.wikipedia.org');
+  // English categories outnumbering the local one still make it English
+  assert.equal(guess('[[Category:A]] [[Category:B]] [[Κατηγορία:X]]'), undefined);
+});

@@ -21,7 +21,7 @@ export interface Analysis extends LintResult {
 export function analyse(text: string, options: LintOptions = {}, previous?: Analysis): Analysis {
   const reuse = previous && previous.text !== text && previous.profile === options.profile;
   const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
-  const result = lintDocument(doc, buildModel(doc), options);
+  const result = lintDocument(doc, buildModel(doc, options.citationProfile), options);
   return { ...result, text, profile: options.profile };
 }
 
@@ -33,6 +33,6 @@ export async function analyseInSteps(text: string, options: LintOptions, previou
   const reuse = previous && previous.text !== text && previous.profile === options.profile;
   const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
   await pause();
-  const result = lintDocument(doc, buildModel(doc), options);
+  const result = lintDocument(doc, buildModel(doc, options.citationProfile), options);
   return { ...result, text, profile: options.profile };
 }

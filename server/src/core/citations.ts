@@ -8,7 +8,7 @@ import { isWhitespace } from './text';
 import { textWithoutComments } from './model';
 import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
 import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
-import { refTemplateKind } from './refTemplates';
+import { refTemplateLookup } from './refTemplates';
 import type { CitationProfile } from './profile';
 import { normaliseTemplateName } from './cs1/parameters';
 
@@ -82,14 +82,23 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   const localTemplates = new Map<string, string>();
   if (profile) for (const [k, v] of Object.entries(profile.templates)) localTemplates.set(normaliseTemplateName(k), v);
   const localParams = profile?.parameters;
+  // templates English Wikipedia cites with but this wiki does not (frwiki's {{citation}} is a quotation)
+  const notCitations = new Set((profile?.notCitations ?? []).map(normaliseTemplateName));
+  // a template's own parameter names (its TemplateData) win over the wiki-wide ones
+  const ownParams = new Map<string, Record<string, string>>();
+  if (profile?.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) ownParams.set(normaliseTemplateName(k), v);
   const templateInfo = (name: string) => {
-    const own = localTemplates.size ? localTemplates.get(normaliseTemplateName(name)) : undefined;
-    return own !== undefined ? citationTemplate(own) : citationTemplate(name);
+    const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
+    const own = localTemplates.size ? localTemplates.get(key) : undefined;
+    if (own !== undefined) return citationTemplate(own);
+    return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
   };
-  const paramLookup = (name: string) => {
-    const own = localParams && Object.prototype.hasOwnProperty.call(localParams, name) ? localParams[name] : undefined;
-    return own !== undefined ? lookupParameter(own) : lookupParameter(name);
+  const has = Object.prototype.hasOwnProperty;
+  const paramLookup = (name: string, own: Record<string, string> | undefined) => {
+    const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
+    return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
   };
+  const refTemplateKind = refTemplateLookup(profile);
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
   for (const r of model.refs) if (r.content) refByNode.set(r.node, r);
@@ -109,6 +118,7 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   for (const t of model.templates) {
     const info = templateInfo(t.name);
     if (!info) continue;
+    const own = ownParams.size ? ownParams.get(normaliseTemplateName(t.name)) : undefined;
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
     for (const p of t.params) {
@@ -120,7 +130,7 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
       let s = p.valueNode.start, e = p.valueNode.end;
       while (s < e && isWhitespace(src.charCodeAt(s))) s++;
       while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-      params.push({ node: p, name: p.name, lookup: paramLookup(p.name), value, valueStart: s, valueEnd: e });
+      params.push({ node: p, name: p.name, lookup: paramLookup(p.name, own), value, valueStart: s, valueEnd: e });
     }
     const ref = enclosingRef(t);
     let deadLinkTag: TemplateNode | null = null;

@@ -15,7 +15,8 @@ import {
   WikilinkNode,
   ExternalLinkNode,
 } from './parser/nodes';
-import { isListTemplate, refTemplateKind, RefTemplateInfo } from './refTemplates';
+import { isListTemplate, refTemplateLookup, refTemplateParam, RefTemplateInfo } from './refTemplates';
+import type { CitationProfile } from './profile';
 
 /** One `<ref>`, or a template that makes one (`{{#tag:ref}}`, `{{efn}}`, `{{refn}}`, `{{r}}`). */
 export interface RefUse {
@@ -124,8 +125,10 @@ export function templateAttrValue(raw: string): string {
  * without walking every node. A ref's context (the ref it is nested in, the list that defines it) is
  * found by walking up from it to the nearest ancestor that sets one.
  */
-export function buildModel(doc: DocumentNode): DocumentModel {
+export function buildModel(doc: DocumentNode, profile?: CitationProfile): DocumentModel {
   const src = doc.source;
+  // a citation profile's local reference lists and footnote templates ({{Références|groupe=}}) count as the English ones
+  const refTemplateKind = refTemplateLookup(profile);
   const model: DocumentModel = {
     doc, refs: [], refLists: [], templates: [], parserFunctions: [], sections: [], comments: [], wikilinks: [], externalLinks: [], dateFormat: null,
   };
@@ -200,10 +203,10 @@ export function buildModel(doc: DocumentNode): DocumentModel {
           const made = refsFromTemplate(src, t, info, ref, listGroup, model);
           if (made.length === 1) refOf.set(t, made[0]);
           if (isListTemplate(info)) {
-            const groupP = info.kind === 'reference-list' ? t.param('group') : undefined;
+            const groupP = info.kind === 'reference-list' ? refTemplateParam(t, info, 'group') : undefined;
             const group = info.group ?? ((groupP ? templateAttrValue(textWithoutComments(src, groupP.valueNode)) : '') || info.defaultGroup || '');
             model.refLists.push({ node: t, group, syntax: 'template' });
-            const refsParam = info.listDefinedParameter ? t.param(info.listDefinedParameter) : undefined;
+            const refsParam = info.listDefinedParameter ? refTemplateParam(t, info, info.listDefinedParameter) : undefined;
             // list-defined refs inside |refs=
             if (refsParam) listGroupOf.set(refsParam, group);
           }
@@ -287,8 +290,9 @@ function refFromTagFunction(src: string, fn: ParserFunctionNode, parent: RefUse 
 
 function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null, model: DocumentModel): RefUse[] {
   const made: RefUse[] = [];
+  const param = (name: string) => (info.localNames ? refTemplateParam(t, info, name) : t.param(name));
   const paramValue = (name: string | undefined) => {
-    const p = name ? t.param(name) : undefined;
+    const p = name ? param(name) : undefined;
     return p ? templateAttrValue(textWithoutComments(src, p.valueNode)) : '';
   };
   const contentOf = (p: ParameterNode | undefined): RefUse['content'] => {
@@ -298,16 +302,16 @@ function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, p
   };
   if (info.kind === 'footnote' || info.kind === 'ref') {
     // {{efn|content|name=x}} (fixed group) and {{refn|content|name=x|group=g}}
-    const nameP = t.param(info.nameParameter ?? 'name');
+    const nameP = param(info.nameParameter ?? 'name');
     const name = paramValue(info.nameParameter ?? 'name') || null;
     const group = info.group ?? (paramValue(info.groupParameter) || listGroup || info.defaultGroup || '');
     let content: RefUse['content'] = null;
-    for (const c of info.contentParameters ?? ['1']) content ??= contentOf(t.param(c));
+    for (const c of info.contentParameters ?? ['1']) content ??= contentOf(param(c));
     made.push({ node: t, syntax: 'template', name, nameNode: nameP?.valueNode ?? null, group, isDefinition: content !== null, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0 });
   } else if (info.kind === 'ref-reuse') {
     // {{r|a|b|r=content}}: every positional parameter names a ref; |r= defines the first.
     const group = paramValue(info.groupParameter) || listGroup || info.defaultGroup || '';
-    const def = info.contentParameter ? t.param(info.contentParameter) : undefined;
+    const def = info.contentParameter ? param(info.contentParameter) : undefined;
     for (const p of t.params) {
       if (!p.positional) continue;
       const name = templateAttrValue(textWithoutComments(src, p.valueNode));

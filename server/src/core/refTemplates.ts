@@ -3,6 +3,8 @@
  * `<references/>`, footnotes that emit `<ref>`, `{{r}}` reuses, `{{dead link}}`, `{{use dmy dates}}`...
  */
 import data from '../../data/ref-templates.json';
+import type { CitationProfile } from './profile';
+import type { ParameterNode, TemplateNode } from './parser/nodes';
 
 /** One template's role. */
 export interface RefTemplateInfo {
@@ -21,6 +23,8 @@ export interface RefTemplateInfo {
   groupParameter?: string;
   dateFormat?: 'dmy' | 'mdy';
   parameters?: string[];
+  /** English parameter name → the local one (from a citation profile's refTemplates). */
+  localNames?: Record<string, string>;
 }
 
 const byName = new Map<string, RefTemplateInfo>();
@@ -51,4 +55,47 @@ export function refTemplateKind(name: string): RefTemplateInfo | undefined {
 /** True when the template outputs a reference list. */
 export function isListTemplate(info: RefTemplateInfo | undefined): boolean {
   return info?.kind === 'reference-list' || info?.kind === 'note-list';
+}
+
+/** A template-name lookup: the built-in English table, or it with a citation profile's local templates first. */
+export type RefTemplateLookup = (name: string) => RefTemplateInfo | undefined;
+
+const lookups = new WeakMap<CitationProfile, RefTemplateLookup>();
+
+/**
+ * The lookup for a wiki: a citation profile's `refTemplates` (`{"Références": {"like": "reflist", "parameters":
+ * {"groupe": "group"}}}`) each behave as their English template, reading the local parameter names; every other
+ * name as in English. Without a profile (or without refTemplates) this is `refTemplateKind`.
+ */
+export function refTemplateLookup(profile?: CitationProfile): RefTemplateLookup {
+  if (!profile?.refTemplates) return refTemplateKind;
+  let l = lookups.get(profile);
+  if (!l) {
+    const local = new Map<string, RefTemplateInfo>();
+    for (const [name, r] of Object.entries(profile.refTemplates)) {
+      const base = refTemplateKind(r.like);
+      if (base) local.set(templateKey(name), localInfo(base, r.parameters ?? {}));
+    }
+    l = (name) => local.get(templateKey(name)) ?? refTemplateKind(name);
+    lookups.set(profile, l);
+  }
+  return l;
+}
+
+/** An English template's role, with the local names of its parameters (the English ones stay accepted). */
+function localInfo(base: RefTemplateInfo, parameters: Record<string, string>): RefTemplateInfo {
+  const localNames: Record<string, string> = Object.create(null);
+  for (const [loc, en] of Object.entries(parameters)) if (!(en in localNames)) localNames[en] = loc;
+  return { ...base, localNames };
+}
+
+/**
+ * A parameter of a ref template by its English name (`group`, `name`, `refs`, `1`), or by the local name a citation
+ * profile gives it (`groupe`): the last one written wins, as in MediaWiki.
+ */
+export function refTemplateParam(t: TemplateNode, info: RefTemplateInfo, name: string): ParameterNode | undefined {
+  const en = t.param(name);
+  const local = info.localNames?.[name];
+  const loc = local !== undefined ? t.param(local) : undefined;
+  return !loc ? en : !en ? loc : loc.start > en.start ? loc : en;
 }

@@ -23,12 +23,31 @@ export function trimmedRange(src: string, start: number, end: number): { start: 
   return { start: s, end: e };
 }
 
-/** The deepest node whose range holds the character at `offset`. */
-export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode {
+/**
+ * The deepest node whose range holds the character at `offset` (`start <= offset < end`). With `touching`,
+ * the deepest node with `start <= offset <= end` instead: where one node ends and the next starts the next
+ * wins, but at the end of a container the child that ends there is taken (a cursor just after `}}` is on
+ * the template), and an empty node (a parameter with no value) gives way to the one before it.
+ */
+export function nodeAt(root: SyntaxNode, offset: number, touching = false): SyntaxNode {
   let node = root;
   for (;;) {
     const ch = node.children;
     if (!ch || !ch.length) return node;
+    if (touching) {
+      // the last child starting at or before the offset
+      let lo = 0, hi = ch.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ch[mid].start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      let c = ch[lo];
+      if (c.start === c.end && lo > 0) c = ch[lo - 1];
+      if (c.start > offset || c.end < offset) return node;
+      node = c;
+      continue;
+    }
     let lo = 0, hi = ch.length - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -39,6 +58,16 @@ export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode {
     if (found < 0) return node;
     node = ch[found];
   }
+}
+
+/** A container's span without the comments at its edges (a template name or value as the wiki reads it); empty at its start when all is comment. */
+export function withoutEdgeComments(node: SyntaxNode): { start: number; end: number } {
+  const ch = node.children;
+  if (!ch || ch.length === 0) return { start: node.start, end: node.end };
+  let i = 0, j = ch.length - 1;
+  while (i <= j && ch[i].type === 'Comment') i++;
+  while (j >= i && ch[j].type === 'Comment') j--;
+  return i <= j ? { start: ch[i].start, end: ch[j].end } : { start: node.start, end: node.start };
 }
 
 /** English month names, January first. */

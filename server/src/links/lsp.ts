@@ -14,7 +14,7 @@ import { normaliseLinkUrl, type LinkInfo, type LinkLookup } from '../core/links/
 import { archiveTargetDate } from '../core/links/archive';
 import { fillCandidates, fillEdit, citationStyleOf } from '../core/links/fill';
 import type { LinkSettings } from '../core/links/settings';
-import { citationPreview } from '../core/features/citationPreview';
+import { citationPreview } from '../core/citationInfo';
 import { checkUrls, LinkSession } from './checker';
 import { LinkCache } from './cache';
 import { fetchMetadata } from './fill';

@@ -3,6 +3,8 @@
 // The clock is never read here: callers pass `today`, so results are reproducible and testable.
 
 import { MONTH_NAMES } from '../text';
+import type { CitationDates } from '../profile';
+import { asciiDigits, dateLocale, englishMonthNames, englishOf, matchLocalFormat } from './datesLocal';
 
 /** A calendar date or a part of one; month 1–12 when present. */
 export interface CalendarDate {
@@ -356,7 +358,8 @@ function hasRangeHyphen(value: string, pattern: PatternName | undefined): boolea
  * Checks one date parameter value as CS1 does; `param` may be an alias (accessdate, air-date), `today` is
  * the current date (the caller's clock), which sets the future-year limit and the access-date window.
  */
-export function parseCs1Date(value: string, param: string, today: CalendarDate): Cs1DateResult {
+export function parseCs1Date(value: string, param: string, today: CalendarDate, dates?: CitationDates): Cs1DateResult {
+  if (dates) return parseLocalDate(value, param, today, dates);
   const canonicalParam = DATE_PARAMETER_ALIASES[param] ?? param;
   const text = value.trim();
   const checker: Checker = {
@@ -397,6 +400,29 @@ export function parseCs1Date(value: string, param: string, today: CalendarDate):
     if (error instanceof DateRejection) return { ok: false, reason: error.message };
     throw error;
   }
+}
+
+/**
+ * A date on a wiki whose citation profile describes its dates: local digits become ASCII ones; a value in one of the
+ * profile's own formats is read into day, month and year and checked as that date; anything else is checked as CS1
+ * does, the local month names standing for the English ones (which stay accepted, as ISO does).
+ */
+function parseLocalDate(value: string, param: string, today: CalendarDate, dates: CitationDates): Cs1DateResult {
+  const text = value.trim();
+  if (text.length > MAX_DATE_LENGTH) return parseCs1Date(text, param, today);
+  const locale = dateLocale(dates);
+  const ascii = asciiDigits(text, locale);
+  const local = matchLocalFormat(ascii, locale);
+  if (typeof local === 'string') return { ok: false, reason: local };
+  if (local) {
+    const english = englishOf(local);
+    const r = parseCs1Date(english, param, today);
+    if (!r.ok) return { ok: false, reason: r.reason.split(english).join(text) };
+    return { ...r, format: local.order };
+  }
+  const english = englishMonthNames(ascii, locale);
+  const r = parseCs1Date(english, param, today);
+  return r.ok || english === text ? r : { ok: false, reason: r.reason.split(english).join(text) };
 }
 
 function checkAccessDate(date: Omit<ValidCs1Date, 'ok' | 'format' | 'maint'>, today: CalendarDate): void {
@@ -444,13 +470,30 @@ const checkedDates = new Map<string, Cs1DateResult>();
  * `parseCs1Date` remembered across calls: a page repeats the same dates many times and every keystroke
  * re-lints it. The key includes today, which changes the result for access dates and future years.
  */
-export function parseCs1DateCached(value: string, param: string, today: CalendarDate): Cs1DateResult {
+export function parseCs1DateCached(value: string, param: string, today: CalendarDate, dates?: CitationDates): Cs1DateResult {
   const key = `${param}\u0000${today.year}-${today.month}-${today.day}\u0000${value}`;
-  let r = checkedDates.get(key);
+  let cache = checkedDates;
+  if (dates) {
+    // one cache per profile's dates: the same value may be a date on one wiki and not on another
+    cache = localCaches.get(dates) ?? new Map();
+    localCaches.set(dates, cache);
+  }
+  let r = cache.get(key);
   if (!r) {
-    if (checkedDates.size > 20000) checkedDates.clear();
-    r = parseCs1Date(value, param, today);
-    checkedDates.set(key, r);
+    if (cache.size > 20000) cache.clear();
+    r = parseCs1Date(value, param, today, dates);
+    cache.set(key, r);
   }
   return r;
+}
+const localCaches = new WeakMap<CitationDates, Map<string, Cs1DateResult>>();
+
+/** The `dates` of a citation profile when they change how dates read; undefined (English) otherwise. */
+export function profileDates(profile: { dates?: CitationDates } | undefined): CitationDates | undefined {
+  return profile?.dates;
+}
+
+/** False when the wiki's citation module does not check dates (`dates.check: false`): no date rule runs there. */
+export function datesChecked(profile: { dates?: CitationDates } | undefined): boolean {
+  return profile?.dates?.check !== false;
 }

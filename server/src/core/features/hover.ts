@@ -3,7 +3,6 @@
  * the deepest node: a ref name or ref tag, a citation parameter's name or value, a template name, then
  * the citation around the cursor.
  */
-import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { MONTH_NAMES, nodeAt, trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { Citation, CitationParam } from '../citations';
@@ -14,7 +13,8 @@ import { parseCs1Date, formatDate, type CalendarDate, type ValidCs1Date } from '
 import { refTemplateKind, type RefTemplateInfo } from '../refTemplates';
 import { todayUtc } from '../lint/lint';
 import type { Day } from '../lint/types';
-import { citationOfTemplate, citationPreview, describeLinkState, escapeMarkdown, linkState, markdownUrl, refContentPreview } from './citationPreview';
+import { citationOfTemplate, citationPreview, describeLinkState, escapeMarkdown, linkState, markdownUrl, refContentPreview, URL_STATUS_MEANINGS } from '../citationInfo';
+import type { HoverResult } from './types';
 
 /** Options of a hover request. */
 export interface HoverOptions {
@@ -32,7 +32,7 @@ export function pageUrl(linkBase: string, title: string): string {
 }
 
 /** Computes the hover at an offset, or null when nothing there has one. */
-export function hover(a: Analysis, offset: number, options: HoverOptions): Hover | null {
+export function hover(a: Analysis, offset: number, options: HoverOptions): HoverResult | null {
   const src = a.text;
   if (offset < 0 || offset > src.length) return null;
   const today = options.today ?? todayUtc();
@@ -43,7 +43,7 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
       // Over the open tag (or a self-closing tag): the ref as a whole; inside the body: keep walking.
       if (ref && offset >= tag.openTag.start && offset < tag.openTag.end) {
         const onName = ref.nameNode && offset >= ref.nameNode.start && offset < ref.nameNode.end;
-        return result(a, refHover(a, ref), onName ? ref.nameNode! : tag.selfClosing || !tag.body ? tag : tag.openTag);
+        return result(refHover(a, ref), onName ? ref.nameNode! : tag.selfClosing || !tag.body ? tag : tag.openTag);
       }
       continue;
     }
@@ -51,18 +51,18 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
       const t = n.parent as TemplateNode;
       // {{r|name}} and {{efn|name=x}}: the positional names and name= of ref-making templates.
       const ref = refNamedAt(a, t, offset);
-      if (ref) return result(a, refHover(a, ref), ref.nameNode!);
+      if (ref) return result(refHover(a, ref), ref.nameNode!);
       const c = citationOfTemplate(a, t);
       const cp = c?.params.find((p) => p.node === n);
       if (c && cp) {
         const nameNode = cp.node.nameNode;
         if (nameNode && offset >= nameNode.start && offset < nameNode.end) {
           const range = trimmed(src, nameNode.start, nameNode.end);
-          return result(a, parameterHover(c, cp), range);
+          return result(parameterHover(c, cp), range);
         }
         if (offset >= cp.node.valueNode.start && offset <= cp.node.valueNode.end) {
           const md = valueHover(c, cp, today);
-          if (md) return result(a, md, { start: cp.valueStart, end: cp.valueEnd });
+          if (md) return result(md, { start: cp.valueStart, end: cp.valueEnd });
         }
       }
       continue;
@@ -74,16 +74,15 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
       if (onName || c) {
         const md = [templateHover(t, c, options.linkBase)];
         if (c) md.push(citationHover(a, c));
-        return result(a, md.join('\n\n---\n\n'), onName ? trimmed(src, t.nameNode.start, t.nameNode.end) : t);
+        return result(md.join('\n\n---\n\n'), onName ? trimmed(src, t.nameNode.start, t.nameNode.end) : t);
       }
     }
   }
   return null;
 }
 
-function result(a: Analysis, markdown: string, range: { start: number; end: number }): Hover {
-  const contents: MarkupContent = { kind: 'markdown', value: markdown };
-  return { contents, range: { start: a.lines.position(range.start), end: a.lines.position(range.end) } };
+function result(markdown: string, range: { start: number; end: number }): HoverResult {
+  return { markdown, start: range.start, end: range.end };
 }
 
 /** The range without surrounding whitespace, or the whole range when it is all whitespace. */
@@ -169,17 +168,6 @@ function parameterHover(c: Citation, cp: CitationParam): string {
   else if (isParameterIgnoredBy(cp.name, cls)) lines.push(`Ignored by {{${escapeMarkdown(c.info.name)}}} (CS1 reports an error).`);
   return lines.join('\n\n');
 }
-
-/** What each url-status value means for how CS1 shows the citation. */
-export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
-  dead: 'the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.',
-  deviated: 'the original is live but its content has drifted and no longer supports the text; shown as `dead`.',
-  live: 'the original is still good and was archived pre-emptively: the title links to the original.',
-  usurped: 'the original domain was taken over (spam, domain reseller): CS1 does not show the original URL.',
-  unfit: 'the original page is live but unsuitable (spam, malware, porn): CS1 does not show the original URL.',
-  'bot: unknown': 'set by a bot that could not tell the status: CS1 does not show the original URL.',
-};
-
 
 function dayInWords(d: CalendarDate): string {
   if (d.month === undefined) return String(d.year);

@@ -1,6 +1,9 @@
 /**
  * The language features, one module each, behind one facade. Every function is pure: it takes an
- * `Analysis` (one parsed, linted document version) and offsets, and returns LSP data types.
+ * `Analysis` (one parsed, linted document version) and offsets, and returns offsets and plain data
+ * (`./types.ts`); the server converts them to LSP types in `server/src/toProto.ts`. Features never import
+ * each other nor the rules: what they share is a core module (`citationInfo.ts`, `templateContext.ts`,
+ * `refNames.ts`, `text.ts`). Both rules are tested (`test/core/boundaries.test.ts`).
  */
 import { hover } from './hover';
 import { completion } from './completion';
@@ -12,6 +15,8 @@ import { foldingRanges } from './folding';
 import { documentLinks } from './links';
 import { selectionRanges } from './selection';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens';
+
+export type * from './types';
 
 export const features = {
   hover,

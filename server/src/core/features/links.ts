@@ -4,11 +4,11 @@
  * projects (`[[wikt:word]]`) open on their own wiki; magic links (ISBN, PMID, RFC) open where MediaWiki
  * sends them.
  */
-import { DocumentLink, Range } from 'vscode-languageserver-types';
 import { trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { SyntaxNode, WikilinkNode } from '../parser/nodes';
 import syntax from '../../../data/wikitext-syntax.json';
+import type { LinkTarget } from './types';
 
 const languageCodes = new Set(syntax.languageCodes);
 
@@ -49,23 +49,22 @@ export function encodeTitle(title: string): string {
 }
 
 /** Links of a document: URLs of external links, and wikilink targets resolved against `linkBase` (ends with `/wiki/`). */
-export function documentLinks(a: Analysis, linkBase: string): DocumentLink[] {
+export function documentLinks(a: Analysis, linkBase: string): LinkTarget[] {
   const src = a.text;
-  const out: DocumentLink[] = [];
-  const range = (s: number, e: number): Range => ({ start: a.lines.position(s), end: a.lines.position(e) });
+  const out: LinkTarget[] = [];
 
   for (const l of a.model.externalLinks) {
     const urlNode = l.type === 'ExternalLink' ? l.children?.find((c) => c.type === 'ExternalLinkUrl') : l;
     if (!urlNode) continue;
     const url = l.url.startsWith('//') ? 'https:' + l.url : l.url;
-    out.push({ range: range(urlNode.start, urlNode.end), target: url, tooltip: `Open ${url}` });
+    out.push({ start: urlNode.start, end: urlNode.end, target: url, tooltip: `Open ${url}` });
   }
 
   for (const w of a.model.wikilinks) {
     const target = wikilinkTarget(w, linkBase);
     if (!target) continue;
     const r = trimmedRange(src, w.targetNode.start, w.targetNode.end);
-    if (r.start < r.end) out.push({ range: range(r.start, r.end), target: target.url, tooltip: target.tooltip });
+    if (r.start < r.end) out.push({ start: r.start, end: r.end, target: target.url, tooltip: target.tooltip });
   }
 
   // Magic links are leaves, found only in a walk of the tree.
@@ -74,13 +73,13 @@ export function documentLinks(a: Analysis, linkBase: string): DocumentLink[] {
     const n = stack.pop()!;
     if (n.type === 'MagicLink') {
       const link = magicLinkTarget(src.slice(n.start, n.end), linkBase);
-      if (link) out.push({ range: range(n.start, n.end), target: link.url, tooltip: link.tooltip });
+      if (link) out.push({ start: n.start, end: n.end, target: link.url, tooltip: link.tooltip });
       continue;
     }
     const ch = n.children;
     if (ch) for (let i = ch.length - 1; i >= 0; i--) if (ch[i].children || ch[i].type === 'MagicLink') stack.push(ch[i]);
   }
-  out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+  out.sort((x, y) => x.start - y.start);
   return out;
 }
 

@@ -3,58 +3,12 @@
  * scoped by its group, as in Cite (`<ref name="a" group="n">` and `<ref name="a">` are different refs);
  * names compare after Cite's normalisation (trimmed, inner whitespace collapsed, case-sensitive).
  */
-import { DocumentHighlight, DocumentHighlightKind, Range, TextEdit } from 'vscode-languageserver-types';
-import { isWhitespace } from '../text';
+import { trimmedRange, withoutEdgeComments } from '../text';
 import type { Analysis } from '../analysis';
 import { normaliseRefName, type RefUse } from '../model';
-import { ParameterNode, type SyntaxNode, type TemplateNode } from '../parser/nodes';
-
-/** Where a ref's name is written: the span to replace, and how the value around it is quoted. */
-export interface RefNameSpan {
-  start: number;
-  end: number;
-  /** The quote around the value, or '' when unquoted. */
-  quote: '"' | "'" | '';
-  /** The whole value as written (quotes included), for when the quoting must change. */
-  valueStart: number;
-  valueEnd: number;
-  /** True when the name is a template parameter value (`{{r|x}}`, `{{efn|name=x}}`, `{{#tag:ref||name=x}}`). */
-  inTemplate: boolean;
-}
-
-/** The span of a ref's name without quotes and surrounding whitespace, or null when the ref has no name. */
-export function refNameSpan(src: string, ref: RefUse): RefNameSpan | null {
-  const node = ref.nameNode;
-  if (!node || ref.name === null) return null;
-  let s = node.start, e = node.end;
-  if (node.type === 'ParameterValue') {
-    // Comments at the edges of a template value are not part of the name (Cite never sees them).
-    ({ start: s, end: e } = trimComments(node));
-  }
-  while (s < e && isWhitespace(src.charCodeAt(s))) s++;
-  while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-  const valueStart = s, valueEnd = e;
-  let quote: RefNameSpan['quote'] = '';
-  const q = src[s];
-  if (q === '"' || q === "'") {
-    // An unbalanced quote runs to the end of the attributes (MediaWiki's Sanitizer): strip the opener only.
-    quote = q;
-    s++;
-    if (e > s && src[e - 1] === q) e--;
-    while (s < e && isWhitespace(src.charCodeAt(s))) s++;
-    while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-  }
-  return { start: s, end: e, quote, valueStart, valueEnd, inTemplate: node.type === 'ParameterValue' };
-}
-
-function trimComments(node: SyntaxNode): { start: number; end: number } {
-  const ch = node.children;
-  if (!ch || ch.length === 0) return { start: node.start, end: node.end };
-  let i = 0, j = ch.length - 1;
-  while (i <= j && ch[i].type === 'Comment') i++;
-  while (j >= i && ch[j].type === 'Comment') j--;
-  return i <= j ? { start: ch[i].start, end: ch[j].end } : { start: node.start, end: node.start };
-}
+import { ParameterNode, type TemplateNode } from '../parser/nodes';
+import { refNameSpan, type RefNameSpan } from '../refNames';
+import type { Highlight, RenameTarget, Span, TextEdit } from './types';
 
 /** A ref found at an offset; `onName` when the offset is on its name's value. */
 interface RefHit {
@@ -90,40 +44,38 @@ function usesOf(a: Analysis, ref: RefUse): RefUse[] {
   return a.model.refs.filter((r) => r.name === ref.name && r.group === ref.group);
 }
 
-function toRange(a: Analysis, start: number, end: number): Range {
-  return { start: a.lines.position(start), end: a.lines.position(end) };
-}
+const span = (start: number, end: number): Span => ({ start, end });
 
 /** On a ref (its name or its open tag): the ranges of the refs that define it; on a definition, itself. */
-export function definition(a: Analysis, offset: number): Range[] {
+export function definition(a: Analysis, offset: number): Span[] {
   const hit = refAt(a, offset);
   if (!hit) return [];
-  if (hit.ref.isDefinition || hit.ref.name === null) return hit.ref.isDefinition ? [toRange(a, hit.ref.node.start, hit.ref.node.end)] : [];
+  if (hit.ref.isDefinition || hit.ref.name === null) return hit.ref.isDefinition ? [span(hit.ref.node.start, hit.ref.node.end)] : [];
   return usesOf(a, hit.ref)
     .filter((r) => r.isDefinition)
-    .map((r) => toRange(a, r.node.start, r.node.end));
+    .map((r) => span(r.node.start, r.node.end));
 }
 
 /** Every use of the name of the ref under the cursor in its group (the name values), optionally without definitions. */
-export function references(a: Analysis, offset: number, includeDeclaration: boolean): Range[] {
+export function references(a: Analysis, offset: number, includeDeclaration: boolean): Span[] {
   const hit = refAt(a, offset);
   if (!hit || hit.ref.name === null) return [];
-  const out: Range[] = [];
+  const out: Span[] = [];
   for (const r of usesOf(a, hit.ref)) {
     if (!includeDeclaration && r.isDefinition) continue;
     const span = refNameSpan(a.text, r);
-    if (span) out.push(toRange(a, span.start, span.end));
+    if (span) out.push({ start: span.start, end: span.end });
   }
   return out;
 }
 
 /** The name under the cursor and its range, when the cursor is on a ref name; otherwise null (no rename there). */
-export function prepareRename(a: Analysis, offset: number): { range: Range; placeholder: string } | null {
+export function prepareRename(a: Analysis, offset: number): RenameTarget | null {
   const hit = refAt(a, offset);
   if (!hit || !hit.onName) return null;
   const span = refNameSpan(a.text, hit.ref);
   if (!span) return null;
-  return { range: toRange(a, span.start, span.end), placeholder: hit.ref.name! };
+  return { start: span.start, end: span.end, placeholder: hit.ref.name! };
 }
 
 /** Characters an unquoted attribute value may hold (MediaWiki's Sanitizer; `/` is left out so `name=x/>` stays unambiguous). */
@@ -152,12 +104,12 @@ export function rename(a: Analysis, offset: number, newName: string): TextEdit[]
     if (!span) continue;
     const edit = renameEdit(r, span, name);
     if (typeof edit === 'string') return edit;
-    edits.push({ range: toRange(a, edit.start, edit.end), newText: edit.newText });
+    edits.push(edit);
   }
   return edits;
 }
 
-function renameEdit(ref: RefUse, span: RefNameSpan, name: string): { start: number; end: number; newText: string } | string {
+function renameEdit(ref: RefUse, span: RefNameSpan, name: string): TextEdit | string {
   if (span.inTemplate) {
     if (/[|]|\{\{|\}\}|\[\[|\]\]/.test(name)) return `"${name}" cannot be written in a template parameter (it holds |, {{, }}, [[ or ]]).`;
     const param = ref.nameNode?.parent;
@@ -185,23 +137,23 @@ function renameEdit(ref: RefUse, span: RefNameSpan, name: string): { start: numb
  * Highlights: on a ref, every use of its name in its group (definitions as writes, reuses as reads);
  * on a template name, every call of that template.
  */
-export function documentHighlights(a: Analysis, offset: number): DocumentHighlight[] {
+export function documentHighlights(a: Analysis, offset: number): Highlight[] {
   const hit = refAt(a, offset);
   if (hit && hit.ref.name !== null) {
-    const out: DocumentHighlight[] = [];
+    const out: Highlight[] = [];
     for (const r of usesOf(a, hit.ref)) {
       const span = refNameSpan(a.text, r);
-      if (span) out.push({ range: toRange(a, span.start, span.end), kind: r.isDefinition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
+      if (span) out.push({ start: span.start, end: span.end, kind: r.isDefinition ? 'write' : 'read' });
     }
     return out;
   }
   const template = templateNameAt(a, offset);
   if (!template) return [];
-  const out: DocumentHighlight[] = [];
+  const out: Highlight[] = [];
   for (const t of a.model.templates) {
     if (t.name !== template.name) continue;
     const r = trimmedName(a.text, t);
-    out.push({ range: toRange(a, r.start, r.end), kind: DocumentHighlightKind.Text });
+    out.push({ start: r.start, end: r.end, kind: 'text' });
   }
   return out;
 }
@@ -218,8 +170,6 @@ function templateNameAt(a: Analysis, offset: number): TemplateNode | null {
 
 /** A template's name as written, without surrounding whitespace and comments. */
 function trimmedName(src: string, t: TemplateNode): { start: number; end: number } {
-  let { start: s, end: e } = trimComments(t.nameNode);
-  while (s < e && isWhitespace(src.charCodeAt(s))) s++;
-  while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-  return { start: s, end: e };
+  const { start, end } = withoutEdgeComments(t.nameNode);
+  return trimmedRange(src, start, end);
 }

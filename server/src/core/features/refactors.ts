@@ -2,15 +2,15 @@
  * Refactorings of refs (kind `refactor.rewrite`): a bare-URL ref to `{{cite web}}`, name an unnamed ref
  * and reuse it where its content repeats, and turn every reusable duplicate definition into a reuse.
  */
-import { CodeAction, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { LintOptions } from '../lint/lint';
 import { todayUtc } from '../lint/lint';
 import type { RefUse } from '../model';
 import { ExtensionTagNode } from '../parser/nodes';
 import { formatDate } from '../cs1/dates';
-import { quoteRefName, refKey, reuseTag as reuseTagOf, suggestRefName } from '../rules/shared/refShared';
-import { dateFormatFor } from './completion';
+import { quoteRefName, refKey, reuseTag as reuseTagOf, suggestRefName } from '../refNames';
+import { dateFormatFor } from '../citationInfo';
+import type { Refactor, TextEdit } from './types';
 
 /** The code action kind of every refactoring here. */
 export const REWRITE_KIND = 'refactor.rewrite';
@@ -19,13 +19,10 @@ function wants(only: string[] | undefined): boolean {
   return !only || only.some((o) => REWRITE_KIND === o || REWRITE_KIND.startsWith(o + '.'));
 }
 
-interface Edit { start: number; end: number; newText: string }
+type Edit = TextEdit;
 
-function action(a: Analysis, uri: string, title: string, edits: Edit[]): CodeAction {
-  const changes: LspTextEdit[] = edits
-    .sort((x, y) => x.start - y.start)
-    .map((e) => LspTextEdit.replace({ start: a.lines.position(e.start), end: a.lines.position(e.end) }, e.newText));
-  return { title, kind: REWRITE_KIND, edit: { changes: { [uri]: changes } } };
+function action(title: string, edits: Edit[]): Refactor {
+  return { title, kind: REWRITE_KIND, edits: edits.sort((x, y) => x.start - y.start) };
 }
 
 // A ref whose content a reuse may replace: written as a tag, not nested, not list-defined.
@@ -42,19 +39,19 @@ function overlaps(r: RefUse, start: number, end: number): boolean {
 }
 
 /** Computes the refactorings offered for a range. */
-export function refactors(a: Analysis, uri: string, start: number, end: number, options: LintOptions, only?: string[]): CodeAction[] {
+export function refactors(a: Analysis, start: number, end: number, options: LintOptions, only?: string[]): Refactor[] {
   if (!wants(only)) return [];
-  const actions: CodeAction[] = [];
+  const actions: Refactor[] = [];
   const refs = a.model.refs;
   const here = refs.filter((r) => overlaps(r, start, end));
   for (const r of here) {
     const converted = bareUrlCitation(a, r, options);
-    if (converted) actions.push(action(a, uri, 'Convert bare URL to {{cite web}}', [converted]));
+    if (converted) actions.push(action('Convert bare URL to {{cite web}}', [converted]));
   }
   const named = nameAndReuse(a, here);
-  if (named) actions.push(action(a, uri, named.title, named.edits));
+  if (named) actions.push(action(named.title, named.edits));
   const all = duplicatesToReuses(a);
-  if (all) actions.push(action(a, uri, all.title, all.edits));
+  if (all) actions.push(action(all.title, all.edits));
   return actions;
 }
 

@@ -9,16 +9,16 @@
  * and a nested construct (a template inside a link target) starts afresh, so tokens never overlap and
  * come out sorted. LSP wants tokens within one line, so a leaf is cut at its line breaks.
  */
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { ExtensionTagNode, ParameterNode, ParserFunctionNode, TemplateNode, type SyntaxNode, type WikilinkNode } from '../parser/nodes';
 import { refTemplateKind } from '../refTemplates';
+import type { TokenList } from './types';
 
 const TOKEN_TYPES = ['function', 'macro', 'parameter', 'variable', 'property', 'namespace', 'string', 'comment', 'keyword'] as const;
 const TOKEN_MODIFIERS = ['definition', 'deprecated', 'invalid'] as const;
 
 /** The token types and modifiers the server announces; indices in the token data refer to these lists. */
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+export const semanticTokensLegend: { tokenTypes: string[]; tokenModifiers: string[] } = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
 const type = (t: TokenType): number => TOKEN_TYPES.indexOf(t);
@@ -31,7 +31,7 @@ const cls = (tokenType: number, modifiers = 0): number => tokenType | (modifiers
 const NONE = -1;
 
 /** The semantic tokens of the document, or of the nodes that overlap `range` (offsets) when given. */
-export function semanticTokens(a: Analysis, range?: { start: number; end: number }): SemanticTokens {
+export function semanticTokens(a: Analysis, range?: { start: number; end: number }): TokenList {
   const src = a.text;
   const overrides = classOverrides(a);
   const lineStarts = a.lines.lineStarts;
@@ -40,7 +40,6 @@ export function semanticTokens(a: Analysis, range?: { start: number; end: number
 
   const data: number[] = [];
   let line = a.lines.position(from).line;
-  let prevLine = 0, prevChar = 0;
 
   /** Emits a leaf's text as tokens, one per line it covers, without surrounding whitespace (comments keep theirs). */
   const emit = (start: number, end: number, c: number, trim: boolean) => {
@@ -56,12 +55,7 @@ export function semanticTokens(a: Analysis, range?: { start: number; end: number
         while (s < e && isBlank(src.charCodeAt(s))) s++;
         while (e > s && isBlank(src.charCodeAt(e - 1))) e--;
       }
-      if (e > s) {
-        const char = s - lineStarts[line];
-        data.push(line - prevLine, line === prevLine ? char - prevChar : char, e - s, c & 0xff, c >> 8);
-        prevLine = line;
-        prevChar = char;
-      }
+      if (e > s) data.push(s, e - s, c & 0xff, c >> 8);
       p = lineEnd + 1;
     }
   };

@@ -2,10 +2,10 @@
  * Signature help inside a citation: its usual parameters as a signature, the parameter under the cursor
  * active (added to the signature when it is not a usual one).
  */
-import type { ParameterInformation, SignatureHelp } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { lookupParameter, type ParameterDefinition } from '../cs1/parameters';
-import { templateContextAt } from './completion';
+import { templateContextAt } from '../templateContext';
+import type { SignatureResult } from './types';
 
 function definitionOf(name: string): ParameterDefinition | undefined {
   const l = lookupParameter(name);
@@ -13,7 +13,7 @@ function definitionOf(name: string): ParameterDefinition | undefined {
 }
 
 /** Computes signature help at an offset, or null outside a citation. */
-export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null {
+export function signatureHelp(a: Analysis, offset: number): SignatureResult | null {
   const ctx = templateContextAt(a, offset);
   if (!ctx || !ctx.info) return null;
   const info = ctx.info;
@@ -34,7 +34,7 @@ export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null
     active = names.length - 1;
   }
   let label = `{{${info.name}`;
-  const parameters: ParameterInformation[] = [];
+  const parameters: SignatureResult['parameters'] = [];
   for (const n of names) {
     label += ' |';
     const start = label.length;
@@ -43,9 +43,5 @@ export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null
     parameters.push({ label: [start, label.length], ...(def ? { documentation: def.description } : {}) });
   }
   label += '}}';
-  return {
-    signatures: [{ label, documentation: info.description, parameters }],
-    activeSignature: 0,
-    activeParameter: active >= 0 ? active : null,
-  };
+  return { label, documentation: info.description, parameters, activeParameter: active >= 0 ? active : null };
 }

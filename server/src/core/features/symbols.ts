@@ -3,23 +3,24 @@
  * it holds. A citation inside a named ref is shown under that ref; one inside an unnamed ref stands for
  * the ref itself, so the outline shows each source once.
  */
-import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
 import type { Citation } from '../citations';
 import { textWithoutComments, type RefUse } from '../model';
-import { refNameSpan } from './navigation';
+import { refNameSpan } from '../refNames';
+import { plainTextOf, plainTextOfWikitext } from '../plainText';
+import type { OutlineKind, OutlineSymbol } from './types';
 
 /** Detail of an outline entry found by the mid-line heading heuristic (see `pseudoHeadings`). */
 export const MID_LINE_HEADING_DETAIL = '(mid-line: not a heading on Wikipedia)';
 /** Detail of a heading pattern at the start of a line that text follows on the same line. */
 export const TEXT_AFTER_HEADING_DETAIL = '(text follows on its line: not a heading on Wikipedia)';
 
-/** A heading-like entry of the outline before it becomes a `DocumentSymbol`. */
+/** A heading-like entry of the outline before it becomes an `OutlineSymbol`. */
 interface OutlineEntry {
   name: string;
   detail?: string;
-  kind: SymbolKind;
+  kind: OutlineKind;
   level: number;
   start: number;
   end: number;
@@ -33,19 +34,19 @@ interface OutlineEntry {
 
 /** An entry or a leaf (ref or citation), ready to be nested by its range. */
 interface OutlineItem {
-  symbol: DocumentSymbol;
+  symbol: OutlineSymbol;
   start: number;
   end: number;
   entry?: OutlineEntry;
 }
 
-/** The document's outline: sections by level, with their refs (kind Key) and citations (kind Object). */
-export function documentSymbols(a: Analysis): DocumentSymbol[] {
-  const range = (s: number, e: number): Range => ({ start: a.lines.position(s), end: a.lines.position(e) });
+/** The document's outline: sections by level, with their refs and citations. */
+export function documentSymbols(a: Analysis): OutlineSymbol[] {
 
   const entries: OutlineEntry[] = a.model.sections.map((s) => ({
-    name: s.title || '(untitled section)',
-    kind: SymbolKind.Namespace,
+    // the heading as a reader sees it (`== ''Works'' of [[X|Y]]{{anchor|w}} ==` is "Works of Y"), else as written
+    name: plainTextOf(a.text, s.heading.contentNode, { templates: 'drop' }) || s.title || '(untitled section)',
+    kind: 'section',
     level: s.level,
     start: s.start,
     end: s.end,
@@ -67,8 +68,9 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
       symbol: {
         name: e.name,
         kind: e.kind,
-        range: range(e.start, e.end),
-        selectionRange: range(e.selectionStart, e.selectionEnd),
+        start: e.start,
+        end: e.end,
+        selection: { start: e.selectionStart, end: e.selectionEnd },
         ...(e.detail ? { detail: e.detail } : {}),
       },
       start: e.start,
@@ -82,7 +84,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   }
 
   // Refs and citations, placed in the deepest section that holds them whole.
-  const leaves = refAndCitationItems(a, range);
+  const leaves = refAndCitationItems(a);
   for (const leaf of leaves) {
     let holder: OutlineEntry | undefined;
     let candidates = rootEntries;
@@ -95,7 +97,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     (holder ? holder.children : roots).push(leaf);
   }
 
-  const finish = (items: OutlineItem[]): DocumentSymbol[] => {
+  const finish = (items: OutlineItem[]): OutlineSymbol[] => {
     items.sort((x, y) => x.start - y.start || y.end - x.end);
     return items.map((it) => {
       if (it.entry) {
@@ -109,7 +111,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
 }
 
 /** Symbols for ref definitions (named ones by name, unnamed ones without a citation by their text) and citations. */
-function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range): OutlineItem[] {
+function refAndCitationItems(a: Analysis): OutlineItem[] {
   const src = a.text;
   const out: OutlineItem[] = [];
   const refItems = new Map<RefUse, OutlineItem>();
@@ -128,9 +130,10 @@ function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range
     const item: OutlineItem = {
       symbol: {
         name,
-        kind: SymbolKind.Key,
-        range: range(r.node.start, r.node.end),
-        selectionRange: range(sel.start, sel.end),
+        kind: 'ref',
+        start: r.node.start,
+        end: r.node.end,
+        selection: { start: sel.start, end: sel.end },
         ...(details.length ? { detail: details.join(', ') } : {}),
       },
       start: r.node.start,
@@ -145,9 +148,10 @@ function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range
     const item: OutlineItem = {
       symbol: {
         name: citationLabel(src, c),
-        kind: SymbolKind.Object,
-        range: range(t.start, t.end),
-        selectionRange: range(nameRange.start, nameRange.end),
+        kind: 'citation',
+        start: t.start,
+        end: t.end,
+        selection: nameRange,
       },
       start: t.start,
       end: t.end,
@@ -163,21 +167,15 @@ function refAndCitationItems(a: Analysis, range: (s: number, e: number) => Range
 /** `cite web: Title` — the template name as written, and the title (or the best stand-in for it). */
 export function citationLabel(src: string, c: Citation): string {
   const templateName = textWithoutComments(src, c.template.nameNode).replace(/[\s_]+/g, ' ').trim() || c.template.name;
-  const title = c.value('title') || c.value('script-title') || c.value('trans-title') || c.value('chapter') || c.value('work') || c.value('url');
-  return `${templateName}: ${plainText(title) || '(no title)'}`;
-}
-
-/** Wiki markup reduced to what a reader sees, for labels: links by their text, quotes and tags dropped. */
-function plainText(s: string): string {
-  return s
-    // Classes never run over their own opener, so a failed match stops at the next `[` or `<` (linear on `<<<...`).
-    .replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1')
-    .replace(/\[[a-z]+:\/\/[^\s[\]]+\s([^[\]]*)\]/gi, '$1')
-    .replace(/'{2,}/g, '')
-    .replace(/\{\{\s*!\s*\}\}/g, '|')
-    .replace(/<[^<>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let title = '';
+  for (const name of ['title', 'script-title', 'trans-title', 'chapter', 'work', 'url']) {
+    const p = c.get(name);
+    if (p?.value) {
+      title = plainTextOf(src, p.node.valueNode);
+      break;
+    }
+  }
+  return `${templateName}: ${title || '(no title)'}`;
 }
 
 /** The start of a ref's content as written (templates kept: in a footnote they are most of what identifies it). */
@@ -219,7 +217,7 @@ export function pseudoHeadings(a: Analysis): { title: string; level: number; sta
     }
     if (!prose) continue;
     const lineStart = start === 0 || src.charCodeAt(start - 1) === 10;
-    out.push({ title: plainText(m[2]), level: m[1].length, start, end, midLine: !lineStart });
+    out.push({ title: plainTextOfWikitext(m[2]), level: m[1].length, start, end, midLine: !lineStart });
   }
   return out;
 }
@@ -252,7 +250,7 @@ function pseudoSections(a: Analysis, real: OutlineEntry[]): OutlineEntry[] {
     return {
       name: f.title || '(untitled section)',
       detail: f.midLine ? MID_LINE_HEADING_DETAIL : TEXT_AFTER_HEADING_DETAIL,
-      kind: SymbolKind.String,
+      kind: 'pseudo-section',
       level: f.level,
       start: f.start,
       end,

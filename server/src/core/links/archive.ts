@@ -11,7 +11,7 @@
 import type { Citation } from '../citations';
 import type { RuleContext, TextEdit } from '../lint/types';
 import { parseCs1Date, formatDate } from '../cs1/dates';
-import { insertParam, dateFormatFor } from '../rules/shared/citeShared';
+import { insertParam, dateFormatFor, insertsIso } from '../rules/shared/citeShared';
 import type { ArchiveSnapshot } from './types';
 import type { LinkTarget } from './select';
 import { citationStyleOf } from './fill';
@@ -104,7 +104,8 @@ export function archiveCitationEdits(ctx: RuleContext, c: Citation, snap: Archiv
  */
 export function refLinkArchiveFix(ctx: RuleContext, t: LinkTarget, snap: ArchiveSnapshot): { title: string; edit: TextEdit } {
   const style = citationStyleOf(ctx.src, ctx.model, ctx.citations, ctx.fallbackDateFormat);
-  const date = formatDate(timestampDay(snap.timestamp), ctx.citations.length ? style.dateFormat : ctx.model.dateFormat ?? ctx.fallbackDateFormat);
+  // on a wiki with a citation profile: ISO, which every citation module accepts
+  const date = formatDate(timestampDay(snap.timestamp), insertsIso(ctx.citationProfile) ? 'iso' : ctx.citations.length ? style.dateFormat : ctx.model.dateFormat ?? ctx.fallbackDateFormat);
   const usesWebarchive = ctx.model.templates.some((x) => /^web ?archive$/i.test(x.name));
   const link = t.link;
   const raw = link ? ctx.src.slice(link.start, link.end) : '';

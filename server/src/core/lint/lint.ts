@@ -59,6 +59,23 @@ export function englishOnlyRulesSkippedFor(options: LintOptions): string | null 
   return `${p.site} (${p.lang})`;
 }
 
+/**
+ * Whether a rule runs by default on the citation profile's wiki: as its `rules` say, else the English-only policy
+ * rules (missing access-date, archived dead link: English Wikipedia's guidelines) are off on a non-English wiki.
+ * Null when there is no citation profile (every rule as usual).
+ */
+export function citationProfileRuleDefaults(options: LintOptions): ((rule: { id: string; category: string; languages: string }) => boolean) | null {
+  const cp = options.citationProfile;
+  if (!cp) return null;
+  const lang = cp.lang ?? options.profile?.lang;
+  const english = !lang || /^en(-|$)/i.test(lang);
+  return (rule) => {
+    const own = cp.rules?.[rule.id];
+    if (own !== undefined) return own;
+    return english || !(rule.category === 'policy' && rule.languages === 'en');
+  };
+}
+
 /** Today's date in UTC. */
 export function todayUtc(): Day {
   const d = new Date();
@@ -68,7 +85,7 @@ export function todayUtc(): Day {
 /** Parses and lints a text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const doc = parse(text, undefined, options.profile);
-  return lintDocument(doc, buildModel(doc), options);
+  return lintDocument(doc, buildModel(doc, options.citationProfile), options);
 }
 
 /** Lints an already parsed document (the server parses once per version and shares the tree). */
@@ -82,12 +99,15 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
   const fallbackDateFormat = config.dateFormat ?? 'iso';
   // no site configured: the text's own File/Category links may show it belongs to another language's wiki
   const pageLanguage = options.profile || options.citationProfile ? null : guessPageLanguage(model);
-  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki} (guessed from the page's links)` : null);
+  const skippedFor = englishOnlyRulesSkippedFor(options) ?? (pageLanguage && !options.citationProfile ? `${pageLanguage.wiki ?? pageLanguage.candidates.map((c) => c.wiki).join(' or ')} (guessed from the page's links)` : null);
   const skippedRules: string[] = [];
+  const byProfile = citationProfileRuleDefaults(options);
   for (const rule of rules) {
     const configured = config.rules[rule.id];
     const setting = configured?.setting ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    // the citation profile's defaults for its wiki (policy rules off unless it turns them on); the user's configuration wins
+    if (byProfile && !configured && !byProfile(rule)) continue;
     // a rule set in the configuration runs anyway: the user asked for it on this wiki
     if (skippedFor && rule.languages === 'en' && !configured) {
       skippedRules.push(rule.id);

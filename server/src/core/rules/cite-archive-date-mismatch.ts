@@ -1,6 +1,6 @@
 import type { Rule } from '../lint/types';
 import { waybackTimestampDate } from '../cs1/urls';
-import { parseCs1DateCached, formatDate } from '../cs1/dates';
+import { datesChecked, parseCs1DateCached, formatDate } from '../cs1/dates';
 import { dateFormatFor } from './shared/citeShared';
 
 /** `err_archive_date_url_ts_mismatch`: |archive-date= differs from the date in the Wayback URL's timestamp. */
@@ -13,23 +13,25 @@ export const citeArchiveDateMismatch: Rule = {
   languages: 'en',
   fixable: 'safe',
   check(ctx) {
+    if (!datesChecked(ctx.citationProfile)) return;
+    const dates = ctx.citationProfile?.dates;
     for (const c of ctx.citations) {
       const a = c.get('archive-url');
       const d = c.get('archive-date');
       if (!a || !d) continue;
       const ts = waybackTimestampDate(a.value, ctx.today);
       if (!ts) continue;
-      const parsed = parseCs1DateCached(d.value, 'archive-date', ctx.today);
+      const parsed = parseCs1DateCached(d.value, 'archive-date', ctx.today, dates);
       if (!parsed.ok || parsed.kind !== 'full') continue;
       const s = parsed.start;
       if (s.year === ts.year && s.month === ts.month && s.day === ts.day) continue;
-      // keep the format the date is written in
-      const fmt = parsed.format === 'dmy' || parsed.format === 'mdy' ? parsed.format : parsed.format === 'ymd' ? 'iso' : dateFormatFor(ctx, c);
+      // keep the format the date is written in (on a profiled wiki: ISO, which every module accepts)
+      const fmt = dates ? 'iso' : parsed.format === 'dmy' || parsed.format === 'mdy' ? parsed.format : parsed.format === 'ymd' ? 'iso' : dateFormatFor(ctx, c);
       const fixed = formatDate(ts, fmt);
       // a snapshot cannot be older than the work it archives: when the timestamp is before the cited work's own
       // date, the archive-url (a wrong snapshot, or a typed timestamp) is the suspect, not the archive-date
       const own = c.get('date') ?? c.get('year');
-      const work = own ? parseCs1DateCached(own.value, own.lookup.known ? own.lookup.canonical : 'date', ctx.today) : undefined;
+      const work = own ? parseCs1DateCached(own.value, own.lookup.known ? own.lookup.canonical : 'date', ctx.today, dates) : undefined;
       const tsBeforeWork = !!work?.ok && work.kind !== 'no-date' && before(ts, work.start);
       if (tsBeforeWork) {
         const m = /(\/\/(?:web|wayback)\.archive\.org\/(?:web\/)?)(\d{14})/.exec(a.value)!;

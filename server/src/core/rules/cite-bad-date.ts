@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { parseCs1DateCached } from '../cs1/dates';
+import { datesChecked, parseCs1DateCached } from '../cs1/dates';
 
 const DATE_PARAMS = new Set(['date', 'access-date', 'archive-date', 'orig-date', 'publication-date', 'year', 'doi-broken-date', 'pmc-embargo-date', 'lay-date']);
 
@@ -13,6 +13,9 @@ export const citeBadDate: Rule = {
   languages: 'en',
   fixable: null,
   check(ctx) {
+    // a citation profile's dates: local names, digits and formats; a wiki whose module checks no dates gets no finding
+    if (!datesChecked(ctx.citationProfile)) return;
+    const dates = ctx.citationProfile?.dates;
     for (const c of ctx.citations) {
       for (const p of c.params) {
         if (!p.lookup.known || !DATE_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
@@ -21,14 +24,14 @@ export const citeBadDate: Rule = {
         // CS1 promotes |year= to |date= when |date= is empty and checks it as a date: a range (2001–2002) or a
         // disambiguated year (2001a) is then valid
         const promoted = p.lookup.canonical === 'year' && !c.get('date');
-        const r = parseCs1DateCached(p.value, promoted ? 'date' : p.name, ctx.today);
+        const r = parseCs1DateCached(p.value, promoted ? 'date' : dates ? p.lookup.canonical : p.name, ctx.today, dates);
         if (r.ok) continue;
         ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
       }
       // |year= and |date= disagreeing is part of err_bad_date too
       const year = c.value('year'), date = c.value('date');
       if (year && date) {
-        const y = parseCs1DateCached(year, 'year', ctx.today), d = parseCs1DateCached(date, 'date', ctx.today);
+        const y = parseCs1DateCached(year, 'year', ctx.today, dates), d = parseCs1DateCached(date, 'date', ctx.today, dates);
         if (y.ok && d.ok && y.start.year !== d.start.year && !(d.end && y.start.year >= d.start.year && y.start.year <= d.end.year)) {
           const yp = c.get('year')!;
           ctx.report({ start: yp.valueStart, end: yp.valueEnd, message: `|year=${year} does not match |date=${date}` });

@@ -20,6 +20,8 @@ export const citeUnknownParameter: Rule = {
       for (const p of c.params) {
         const key = p.name.toLowerCase();
         if (key === 'deadurl' || key === 'dead-url') continue;
+        // a local alias of |deadurl= (a citation profile's `мертвий-url` → `deadurl`) is that parameter too
+        if (p.lookup.name !== p.name && (p.lookup.name === 'deadurl' || p.lookup.name === 'dead-url')) continue;
         // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
         if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;
@@ -77,7 +79,7 @@ function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: Citation
   const taken = c.params.some((q) => q !== p && q.lookup.known && q.lookup.metaKey === target.metaKey && q.value !== '');
   const edits = [{ start: r.start, end: r.end, newText: suggestion }];
   if (value !== p.value) edits.push({ start: p.valueStart, end: p.valueEnd, newText: value });
-  const problem = valueProblemFor(target.canonical, value, ctx.today);
+  const problem = valueProblemFor(target.canonical, value, ctx.today, ctx.citationProfile?.dates);
   const safe = !taken && !lookup?.note && isParameterAcceptedBy(suggestion, c.info.citationClass) && !problem && !/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd));
   return [{ title: value !== p.value ? `Change to |${suggestion}=${value}` : `Change to |${suggestion}=`, edits, safe }];
 }

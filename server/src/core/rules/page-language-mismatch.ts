@@ -17,6 +17,18 @@ export const pageLanguageMismatch: Rule = {
     const g = ctx.pageLanguage;
     if (!g) return;
     const names = g.names.map((n) => `${n.name}: (${n.count})`).join(', ');
+    if (!g.wiki) {
+      // names several languages share (Kategori: is nn, nb, sv and da's): name the candidates, never one wrong wiki
+      const wikis = g.candidates.map((c) => c.wiki);
+      const list = wikis.length > 8 ? `${wikis.slice(0, 8).join(', ')}...` : wikis.join(', ');
+      ctx.report({
+        start: g.start,
+        end: g.end,
+        message: `This text's links use namespace names (${names}) that several wikis share: it likely belongs to one of ${list}. ` +
+          `Set "site" in .wikitext-lint.json (or pass --site) to its wiki; until then the English citation checks are not run on it.`,
+      });
+      return;
+    }
     ctx.report({
       start: g.start,
       end: g.end,

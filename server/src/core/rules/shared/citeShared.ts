@@ -2,6 +2,7 @@
 import type { Citation, CitationParam } from '../../citations';
 import type { Day, RuleContext, TextEdit } from '../../lint/types';
 import { detectDateFormat, formatDate, parseCs1DateCached } from '../../cs1/dates';
+import type { CitationDates, CitationProfile } from '../../profile';
 import { lookupParameter } from '../../cs1/parameters';
 import { externalLinkIn, urlErrorCached } from '../../cs1/urls';
 import { etAlIn, etAlList, externalLinkAllowed, extraText, invalidKeyword, invisibleCharIn, markupForbidden, stripApostropheMarkup } from '../../cs1/values';
@@ -26,8 +27,15 @@ export function paramRange(src: string, cp: CitationParam): { start: number; end
 
 /** The date format for a date inserted into a citation: the page's, else the citation's own, else the configured one. */
 export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'iso' {
+  // another wiki's citation module may not read English month names: ISO is accepted by every one
+  if (insertsIso(ctx.citationProfile)) return 'iso';
   const own = detectDateFormat(['date', 'access-date', 'archive-date', 'publication-date'].map((n) => c.value(n)).filter(Boolean));
   return insertionDateFormat(ctx.model.dateFormat, own, ctx.fallbackDateFormat);
+}
+
+/** True when dates inserted by fixes are written as ISO: a citation profile for a wiki that is not English. */
+export function insertsIso(profile: CitationProfile | undefined): boolean {
+  return !!profile && (!!profile.dates || !/^en(-|$)/i.test(profile.lang ?? ''));
 }
 
 /** Today in the format the citation should use. */
@@ -133,12 +141,12 @@ export function citationUrl(c: Citation): CitationParam | undefined {
  * rejects, a keyword outside its list, markup, an external link, an invisible character...), or undefined when
  * nothing would be. A fix that moves a value into a parameter is safe only when this says nothing.
  */
-export function valueProblemFor(canonical: string, value: string, today: Day): string | undefined {
+export function valueProblemFor(canonical: string, value: string, today: Day, dates?: CitationDates): string | undefined {
   if (value === '') return undefined;
   const lookup = lookupParameter(canonical);
   const kind = lookup.known ? lookup.definition.kind : undefined;
   if (kind === 'date' || DATE_KINDS.has(canonical)) {
-    if (canonical !== 'orig-date' && !parseCs1DateCached(value, canonical, today).ok) return 'not a date CS1 accepts';
+    if (canonical !== 'orig-date' && dates?.check !== false && !parseCs1DateCached(value, canonical, today, dates).ok) return 'not a date CS1 accepts';
   }
   if (kind === 'url' || canonical === 'url' || canonical === 'archive-url' || canonical === 'chapter-url') {
     const e = urlErrorCached(value);

@@ -1,12 +1,18 @@
 /**
- * A citation as CS1 would print it, in Markdown, and the state of its link (live, dead with an archive,
- * usurped...). Shared by hover and completion; a pure function of a `Citation` and the source.
+ * What the features say about citations, shared by hover, completion, signature help and refactors (the
+ * features never import each other): a citation as CS1 would print it, in Markdown, the state of its link
+ * (live, dead with an archive, usurped...), what each url-status value means, the citation of a template
+ * node, and the date format of an inserted date. Pure functions of the analysis.
  */
-import type { Analysis } from '../analysis';
-import type { Citation } from '../citations';
-import type { RefUse } from '../model';
-import { archiveServiceName, waybackTimestampDate } from '../cs1/urls';
-import { formatDate } from '../cs1/dates';
+import type { Analysis } from './analysis';
+import type { Citation } from './citations';
+import type { LintOptions } from './lint/lint';
+import type { RefUse } from './model';
+import type { ExtensionTagNode } from './parser/nodes';
+import { archiveServiceName, waybackTimestampDate } from './cs1/urls';
+import { detectDateFormat, formatDate } from './cs1/dates';
+import { insertionDateFormat } from './text';
+import { plainTextOf, plainTextOfWikitext } from './plainText';
 
 /** What the link of a citation looks like to a reader, after CS1's url-status logic. */
 export type LinkStateKind =
@@ -39,29 +45,10 @@ export function markdownUrl(url: string): string {
   return url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
 
-/** Wikitext reduced to what a reader sees, roughly: links to their text, quote markup, tags and comments dropped. */
-export function plainText(wikitext: string): string {
-  // Most values hold no markup: skip the replacements (completion previews every named ref).
-  if (!/[<[{'&]|\s\s|[\t\n\r]/.test(wikitext)) return wikitext.trim();
-  return wikitext
-    .replace(/<!--[\s\S]*?(-->|$)/g, '')
-    .replace(/\{\{\s*!\s*\}\}/g, '|')
-    // No class below may run over the opener it starts from (`[`, `<`): a failed match then stops at the next
-    // opener instead of scanning to the end, so a long run of `[[` or `<a` stays linear.
-    .replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1')
-    .replace(/\[(?:https?:)?\/\/[^\s[\]]+\s([^[\]]*)\]/g, '$1') // one \s: `\s+` then `[^[\]]*` backtracked over spaces
-    .replace(/'{2,}/g, '')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&ndash;/g, '–')
-    .replace(/&mdash;/g, '—')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function text(c: Citation, canonical: string): string {
-  return plainText(c.value(canonical));
+/** The plain text of a parameter's value (links by their label, markup dropped: `plainText.ts`). */
+function text(c: Citation, canonical: string, src: string): string {
+  const p = c.get(canonical);
+  return p && p.value ? plainTextOf(src, p.node.valueNode) : '';
 }
 
 /** The link state of a citation: CS1's url-status logic plus a `{{dead link}}` after it in its ref. */
@@ -113,8 +100,8 @@ export function describeLinkState(state: LinkState): string {
 }
 
 // Name-list form: "Last, First" for each numbered author, else |vauthors= as written.
-function authors(c: Citation): string {
-  const vauthors = text(c, 'vauthors');
+function authors(c: Citation, src: string): string {
+  const vauthors = text(c, 'vauthors', src);
   if (vauthors) return escapeMarkdown(vauthors);
   let max = 0;
   for (const p of c.params) {
@@ -122,8 +109,8 @@ function authors(c: Citation): string {
   }
   const names: string[] = [];
   for (let n = 1; n <= max; n++) {
-    const last = text(c, `last${n}`);
-    const first = text(c, `first${n}`);
+    const last = text(c, `last${n}`, src);
+    const first = text(c, `first${n}`, src);
     if (last) names.push(escapeMarkdown(first ? `${last}, ${first}` : last));
   }
   const shown = Number(c.value('display-authors'));
@@ -137,38 +124,37 @@ function sentence(part: string): string {
 
 /** Renders a citation as CS1 would read it, in Markdown (one paragraph). */
 export function citationPreview(c: Citation, src: string): string {
-  void src;
   const parts: string[] = [];
   const state = linkState(c);
   const url = c.value('url');
   const archiveUrl = c.value('archive-url');
   const hidesOriginal = state.kind === 'usurped' || state.kind === 'unfit' || state.kind === 'bot-unknown';
   const titleTarget = archiveUrl && state.kind !== 'live-archived' ? archiveUrl : hidesOriginal ? '' : url;
-  const work = text(c, 'work') || text(c, 'encyclopedia');
+  const work = text(c, 'work', src) || text(c, 'encyclopedia', src);
   const quoted = QUOTED_TITLE_CLASSES.has(c.info.citationClass) || (c.info.citationClass === 'citation' && work !== '');
-  const names = authors(c);
-  const date = escapeMarkdown(text(c, 'date') || text(c, 'year'));
+  const names = authors(c, src);
+  const date = escapeMarkdown(text(c, 'date', src) || text(c, 'year', src));
 
   if (names) parts.push(sentence(date ? `${names} (${date})` : names));
-  const chapter = text(c, 'chapter');
+  const chapter = text(c, 'chapter', src);
   if (chapter) {
     const chapterUrl = c.value('chapter-url');
     const shown = `"${escapeMarkdown(chapter)}"`;
     parts.push(sentence(chapterUrl ? `[${shown}](${markdownUrl(chapterUrl)})` : shown));
   }
-  const title = text(c, 'title') || text(c, 'script-title');
+  const title = text(c, 'title', src) || text(c, 'script-title', src);
   if (title) {
     const shown = quoted && !chapter ? `"${escapeMarkdown(title)}"` : `*${escapeMarkdown(title)}*`;
     let part = titleTarget ? `[${shown}](${markdownUrl(titleTarget)})` : shown;
-    const trans = text(c, 'trans-title');
+    const trans = text(c, 'trans-title', src);
     if (trans) part += ` [${escapeMarkdown(trans)}]`;
     parts.push(sentence(part));
   }
-  const volume = escapeMarkdown(text(c, 'volume'));
-  const issue = escapeMarkdown(text(c, 'issue'));
-  const page = escapeMarkdown(text(c, 'page'));
-  const pages = escapeMarkdown(text(c, 'pages'));
-  const at = escapeMarkdown(text(c, 'at'));
+  const volume = escapeMarkdown(text(c, 'volume', src));
+  const issue = escapeMarkdown(text(c, 'issue', src));
+  const page = escapeMarkdown(text(c, 'page', src));
+  const pages = escapeMarkdown(text(c, 'pages', src));
+  const at = escapeMarkdown(text(c, 'at', src));
   let inSource = page ? `p. ${page}` : pages ? `pp. ${pages}` : at;
   if (work) {
     let part = `*${escapeMarkdown(work)}*`;
@@ -184,10 +170,10 @@ export function citationPreview(c: Citation, src: string): string {
   } else if (volume) {
     parts.push(sentence(`Vol. ${volume}`));
   }
-  const location = escapeMarkdown(text(c, 'location'));
-  const publisher = escapeMarkdown(text(c, 'publisher'));
+  const location = escapeMarkdown(text(c, 'location', src));
+  const publisher = escapeMarkdown(text(c, 'publisher', src));
   if (publisher || location) parts.push(sentence(location && publisher ? `${location}: ${publisher}` : publisher || location));
-  const agency = escapeMarkdown(text(c, 'agency'));
+  const agency = escapeMarkdown(text(c, 'agency', src));
   if (agency) parts.push(sentence(agency));
   if (!names && date) parts.push(sentence(date));
   if (!work && issue) parts.push(sentence(`No. ${issue}`));
@@ -200,7 +186,7 @@ export function citationPreview(c: Citation, src: string): string {
     const archived = state.kind === 'live-archived' ? `[Archived](${markdownUrl(archiveUrl)})` : 'Archived';
     parts.push(`${archived} from ${original}${archiveDate ? ` on ${archiveDate}` : ''}.`);
   }
-  const accessDate = escapeMarkdown(text(c, 'access-date'));
+  const accessDate = escapeMarkdown(text(c, 'access-date', src));
   if (accessDate) parts.push(`Retrieved ${accessDate}.`);
   return parts.join(' ');
 }
@@ -245,7 +231,22 @@ export function refContentPreview(a: Analysis, ref: RefUse): string {
   if (!ref.content) return '';
   const cites = citationsInRef(a, ref);
   if (cites.length) return cites.map((c) => citationPreview(c, a.text)).join('\n\n');
-  let shown = plainText(ref.content.text);
+  let shown = ref.node.type === 'ExtensionTag' && (ref.node as ExtensionTagNode).body ? plainTextOf(a.text, (ref.node as ExtensionTagNode).body!) : plainTextOfWikitext(ref.content.text);
   if (shown.length > MAX_REF_TEXT) shown = `${shown.slice(0, MAX_REF_TEXT)}…`;
   return escapeMarkdown(shown);
+}
+
+/** What each url-status value means for how CS1 shows the citation. */
+export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
+  dead: 'the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.',
+  deviated: 'the original is live but its content has drifted and no longer supports the text; shown as `dead`.',
+  live: 'the original is still good and was archived pre-emptively: the title links to the original.',
+  usurped: 'the original domain was taken over (spam, domain reseller): CS1 does not show the original URL.',
+  unfit: 'the original page is live but unsuitable (spam, malware, porn): CS1 does not show the original URL.',
+  'bot: unknown': 'set by a bot that could not tell the status: CS1 does not show the original URL.',
+};
+
+/** The date format for a date inserted here: the page's, else the citation's own dates, else the configured one, else ISO. */
+export function dateFormatFor(a: Analysis, options: LintOptions, citationDates: readonly string[] = []): 'dmy' | 'mdy' | 'iso' {
+  return insertionDateFormat(a.model.dateFormat, detectDateFormat(citationDates), options.config?.dateFormat ?? 'iso');
 }

@@ -1,0 +1,160 @@
+/**
+ * Dates as a non-English wiki's citation module reads them (`CitationProfile.dates`): local digits, month names
+ * (nominative, genitive, abbreviated) and the local orderings and suffixes of `formats` (`YYYY թ․ MMMMG D`,
+ * `YYYY年M月D日`, `D. MMMM YYYY`). A local date is read into its day, month and year and then checked by the
+ * English validator (`dates.ts`), so the calendar checks, the future-year limit and the access-date window are
+ * the same everywhere: 31 February is still wrong in German. Module:Citation/CS1/Date_validation does the same:
+ * it turns local digits into Western ones and accepts the local month names (`date_names.local`) besides the
+ * English ones (`date_names.en`), and ISO `YYYY-MM-DD` everywhere.
+ *
+ * Linear: a value is bounded (`MAX_DATE_LENGTH`) before any pattern runs, and the month alternations are
+ * literal names, tried at each position of that bounded value.
+ */
+import type { CitationDates } from '../profile';
+import { MONTH_NAMES } from '../text';
+import type { DateFormat } from './dates';
+
+const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+type Field = 'Y' | 'M' | 'D';
+
+interface LocalFormat {
+  re: RegExp;
+  /** What each capture group holds: the year, the month (a number or a local name), the day. */
+  fields: Field[];
+  order: DateFormat;
+}
+
+/** A profile's date knowledge, compiled once. */
+export interface DateLocale {
+  readonly dates: CitationDates;
+  /** Local digit → ASCII digit; null when the wiki writes ASCII digits. */
+  readonly digits: Map<string, string> | null;
+  /** Lower-cased local month name → month number (1–12) and whether it is an abbreviation. */
+  readonly names: Map<string, { month: number; short: boolean }>;
+  /** Every local month name, longest first, as one alternation (empty when the profile has none). */
+  readonly wordRe: RegExp | null;
+  readonly formats: LocalFormat[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const compiled = new WeakMap<CitationDates, DateLocale>();
+
+/** The compiled locale of a profile's `dates` (cached per object). */
+export function dateLocale(dates: CitationDates): DateLocale {
+  let l = compiled.get(dates);
+  if (!l) {
+    l = compile(dates);
+    compiled.set(dates, l);
+  }
+  return l;
+}
+
+function compile(dates: CitationDates): DateLocale {
+  let digits: Map<string, string> | null = null;
+  if (dates.digits) {
+    digits = new Map();
+    [...dates.digits].forEach((d, i) => digits!.set(d, String(i)));
+  }
+  const names = new Map<string, { month: number; short: boolean }>();
+  const add = (list: string[] | undefined, short: boolean) => list?.forEach((n, i) => {
+    const key = n.toLowerCase();
+    // a name that is both long and abbreviated (French "mai") counts as long
+    if (!names.has(key) || (!short && names.get(key)!.short)) names.set(key, { month: i + 1, short });
+  });
+  add(dates.months, false);
+  add(dates.genitive, false);
+  add(dates.abbreviations, true);
+  const alt = (list: string[] | undefined) => (list ?? []).slice().sort((a, b) => b.length - a.length).map(escape).join('|');
+  const all = [...names.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+  // a name is a whole word: no letter or combining mark just before or after it
+  const wordRe = all ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${all})(?![\\p{L}\\p{M}\\p{N}])`, 'giu') : null;
+  const formats: LocalFormat[] = [];
+  for (const f of dates.formats ?? []) {
+    const fields: Field[] = [];
+    let re = '';
+    let i = 0;
+    const named = (list: string[] | undefined) => {
+      const a = alt(list);
+      return a ? `(${a})` : '(?!)';
+    };
+    while (i < f.length) {
+      const rest = f.slice(i);
+      const tok = /^(YYYY|MMMMG|MMMM|MMM|MM|M|DD|D)/.exec(rest)?.[1];
+      if (tok === 'YYYY') { re += '(\\d{4})'; fields.push('Y'); }
+      else if (tok === 'MMMMG') { re += named(dates.genitive ?? dates.months); fields.push('M'); }
+      else if (tok === 'MMMM') { re += named(dates.months); fields.push('M'); }
+      else if (tok === 'MMM') { re += named(dates.abbreviations); fields.push('M'); }
+      else if (tok === 'MM') { re += '(\\d{2})'; fields.push('M'); }
+      else if (tok === 'M') { re += '(\\d{1,2})'; fields.push('M'); }
+      else if (tok === 'DD') { re += '(\\d{2})'; fields.push('D'); }
+      else if (tok === 'D') { re += '(\\d{1,2})'; fields.push('D'); }
+      if (tok) {
+        i += tok.length;
+        continue;
+      }
+      // literal text; a run of spaces in the pattern matches one or more spaces (or no-break spaces)
+      if (f[i] === ' ') {
+        while (f[i] === ' ') i++;
+        re += '[ \\u00a0]+';
+        continue;
+      }
+      re += escape(f[i]);
+      i++;
+    }
+    const order = fields.filter((x) => x !== 'Y').join('') === 'MD' ? (fields[0] === 'Y' ? 'ymd' : 'mdy') : fields[0] === 'Y' ? 'ymd' : fields.includes('D') ? 'dmy' : 'other';
+    if (fields.includes('Y')) formats.push({ re: new RegExp(`^${re}$`, 'iu'), fields, order });
+  }
+  return { dates, digits, names, wordRe, formats };
+}
+
+/** The value with local digits written as ASCII ones. */
+export function asciiDigits(value: string, locale: DateLocale): string {
+  const d = locale.digits;
+  if (!d) return value;
+  let out = '';
+  for (const ch of value) out += d.get(ch) ?? ch;
+  return out;
+}
+
+/** A date read by one of the profile's own formats. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day?: number;
+  order: DateFormat;
+}
+
+/** Reads a value (ASCII digits already) with the profile's `formats`; a string is the reason it is impossible. */
+export function matchLocalFormat(value: string, locale: DateLocale): LocalDate | string | undefined {
+  for (const f of locale.formats) {
+    const m = f.re.exec(value);
+    if (!m) continue;
+    let year = 0, month = 0, day: number | undefined;
+    for (let i = 0; i < f.fields.length; i++) {
+      const v = m[i + 1];
+      if (f.fields[i] === 'Y') year = Number(v);
+      else if (f.fields[i] === 'D') day = Number(v);
+      else month = /^\d+$/.test(v) ? Number(v) : locale.names.get(v.toLowerCase())?.month ?? 0;
+    }
+    if (month < 1 || month > 12) return `month ${month} is not between 1 and 12`;
+    if (day !== undefined && day < 1) return 'day 0 does not exist';
+    return { year, month, ...(day !== undefined ? { day } : {}), order: f.order };
+  }
+  return undefined;
+}
+
+/** The same date written in English for the CS1 validator (`7 March 2021`, `March 2021`). */
+export function englishOf(d: LocalDate): string {
+  const m = MONTH_NAMES[d.month - 1];
+  return d.day === undefined ? `${m} ${d.year}` : `${d.day} ${m} ${d.year}`;
+}
+
+/** The value with every local month name replaced by the English one (long, or abbreviated for an abbreviation). */
+export function englishMonthNames(value: string, locale: DateLocale): string {
+  if (!locale.wordRe) return value;
+  return value.replace(locale.wordRe, (w) => {
+    const n = locale.names.get(w.toLowerCase());
+    return n ? (n.short ? SHORT : MONTH_NAMES)[n.month - 1] : w;
+  });
+}
