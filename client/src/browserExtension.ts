@@ -6,8 +6,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
+import { documentSelector, registerStatusAndSettings, validationOptions } from './lintSettings';
 
 let client: LanguageClient | undefined;
+let attachStatus: ((c: LanguageClient) => void) | undefined;
 let worker: { terminate(): void } | undefined;
 
 /** The web worker constructor and blob URLs of the extension host's global scope (no DOM types in this project). */
@@ -71,21 +73,26 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   worker = w as unknown as { terminate(): void };
   const clientOptions: LanguageClientOptions = {
     // every scheme: files, untitled, vscode-vfs (github.dev), mediawiki: pages, memfs
-    documentSelector: [{ language: 'wikitext' }],
+    documentSelector: documentSelector([{ language: 'wikitext' }]),
+    // wikitext.enable / validate / run / codeActionsOnSave.mode, as in the desktop client (lintSettings.ts)
+    ...validationOptions(() => client),
     synchronize: { configurationSection: 'wikitext' },
     outputChannelName: 'Wikitext Language Server',
   };
   client = new LanguageClient('wikitext', 'Wikitext Language Server', w, clientOptions);
   client.onRequest('wikitext/findConfig', (p: { uri: string }) => findConfig(p.uri));
+  attachStatus?.(client);
   await client.start();
 }
 
 /** Starts the language client and its web worker server. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerCommands(context, () => client, async () => {
+  const restart = async () => {
     await stopClient();
     await startClient(context);
-  });
+  };
+  registerCommands(context, () => client, restart);
+  attachStatus = registerStatusAndSettings(context, () => client, restart); // a new client (and selector) on restart
   await startClient(context);
 }
 

@@ -1,25 +1,17 @@
 /**
  * The VS Code client: starts the bundled language server over IPC for wikitext documents (files and
- * untitled), and adds three commands. All language knowledge lives in the server.
+ * untitled), its commands (commands.ts), settings and status item (lintSettings.ts). All language knowledge
+ * lives in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { isPattern, readValidationSettings, shouldValidate, showDiagnosticsNow, ValidationSettings } from './validation';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { documentSelector, registerStatusAndSettings, validationOptions } from './lintSettings';
 import { registerWiki } from './wiki/vscodeWiki';
 import { registerLinkCommands } from './links';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
-
-/** `wikitext.enable`, `validate`, `run`, `codeActionsOnSave.mode` (re-read on change). */
-let validation: ValidationSettings = readValidationSettings((k) => vscode.workspace.getConfiguration('wikitext').get(k));
-/** The server's latest diagnostics per document, held back while unsaved with `run: onSave`. */
-const heldDiagnostics = new Map<string, vscode.Diagnostic[]>();
-
-function validates(uri: vscode.Uri): boolean {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return shouldValidate(validation, doc?.languageId ?? 'wikitext', uri.fsPath || uri.path);
-}
 
 /** Starts the language client. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -30,43 +22,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'] } },
   };
+  const baseSelector = [
+    { scheme: 'file', language: 'wikitext' },
+    { scheme: 'untitled', language: 'wikitext' },
+    { scheme: 'vscode-vfs', language: 'wikitext' },
+    { scheme: 'mediawiki', language: 'wikitext' },
+  ];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'wikitext' },
-      { scheme: 'untitled', language: 'wikitext' },
-      { scheme: 'vscode-vfs', language: 'wikitext' },
-      { scheme: 'mediawiki', language: 'wikitext' },
-      // `wikitext.validate` may add other languages or file patterns
-      ...validation.validate.filter((v) => v !== 'wikitext').map((v) => (isPattern(v) ? { scheme: 'file', pattern: v } : { scheme: 'file', language: v })),
-    ],
-    middleware: {
-      handleDiagnostics(uri, diagnostics, next) {
-        if (!validates(uri)) return next(uri, []);
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        heldDiagnostics.set(uri.toString(), diagnostics);
-        if (showDiagnosticsNow(validation, doc?.isDirty ?? false)) next(uri, diagnostics);
-      },
-      async provideCodeActions(document, range, context, token, next) {
-        if (!validates(document.uri)) return [];
-        const fixAllOnSave = context.only?.value === 'source.fixAll.wikitext' && context.triggerKind === vscode.CodeActionTriggerKind.Automatic;
-        if (!fixAllOnSave || validation.codeActionsOnSaveMode === 'all') return next(document, range, context, token);
-        // `problems`: on save, fix only the problems shown, with their preferred (safe) quick fixes
-        const shown = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'wikitext' || d.source === 'wikitext-lint');
-        const whole = new vscode.Range(0, 0, document.lineCount, 0);
-        const actions = (await next(document, whole, { ...context, only: vscode.CodeActionKind.QuickFix, diagnostics: shown }, token)) ?? [];
-        const edit = new vscode.WorkspaceEdit();
-        let n = 0;
-        for (const a of actions) {
-          if (!(a instanceof vscode.CodeAction) || !a.isPreferred || !a.edit) continue;
-          for (const [uri, edits] of a.edit.entries()) for (const e of edits) edit.replace(uri, e.range, e.newText);
-          n++;
-        }
-        if (!n) return [];
-        const fixAll = new vscode.CodeAction('Fix the problems shown', vscode.CodeActionKind.SourceFixAll.append('wikitext'));
-        fixAll.edit = edit;
-        return [fixAll];
-      },
-    },
+    // `wikitext.validate` may add other languages or file patterns
+    documentSelector: documentSelector(baseSelector),
+    // wikitext.enable / validate / run / codeActionsOnSave.mode (client/src/lintSettings.ts, shared with the web client)
+    ...validationOptions(() => client),
     // .wikitext-lint.json changes reach the server as workspace/didChangeWatchedFiles (it re-lints open documents)
     synchronize: { configurationSection: 'wikitext', fileEvents: vscode.workspace.createFileSystemWatcher('**/.wikitext-lint.json') },
     // In Restricted Mode the server does not read the workspace's .wikitext-lint.json (see package.json untrustedWorkspaces)
@@ -77,61 +43,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
   context.subscriptions.push(wiki.useServer(client)); // mediawiki: documents are linted with their wiki's profiles
 
-  // The server's state in the status bar (click: its output), and a "Show output" command, as vscode-eslint has them.
-  const status = vscode.window.createStatusBarItem('wikitext.status', vscode.StatusBarAlignment.Right, 0);
-  status.name = 'Wikitext language server';
-  status.command = 'wikitext.showOutput';
-  const showState = (state: State) => {
-    status.text = state === State.Running ? '$(check) Wikitext' : state === State.Starting ? '$(sync~spin) Wikitext' : '$(error) Wikitext';
-    status.tooltip = `Wikitext language server: ${state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped'}${validation.enable ? '' : ' (linting disabled by wikitext.enable)'}`;
+  // The server's state in the status bar (click: its output), Show Output, settings changes; as vscode-eslint has them.
+  /** Restarts the server; starts it when the client gave up on it (crashed 5 times) or it failed to start. */
+  const restart = async () => {
+    if (!client) return;
+    if (client.isRunning()) await client.restart();
+    else await client.start();
   };
-  showState(State.Starting);
-  context.subscriptions.push(
-    status,
-    client.onDidChangeState((e) => showState(e.newState)),
-    vscode.window.onDidChangeActiveTextEditor((e) => {
-      if (e && vscode.languages.match({ language: 'wikitext' }, e.document)) status.show();
-    }),
-    vscode.commands.registerCommand('wikitext.showOutput', () => client?.outputChannel.show(true)),
-    vscode.workspace.onDidSaveTextDocument((doc) => {
-      // with run: onSave, the saved text's diagnostics are shown now
-      const held = heldDiagnostics.get(doc.uri.toString());
-      if (held && validation.run === 'onSave' && validates(doc.uri)) client?.diagnostics?.set(doc.uri, held);
-    }),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration('wikitext')) return;
-      const before = validation;
-      validation = readValidationSettings((k) => vscode.workspace.getConfiguration('wikitext').get(k));
-      if (e.affectsConfiguration('wikitext.validate') && JSON.stringify(before.validate) !== JSON.stringify(validation.validate)) await client?.restart();
-    }),
-  );
-  if (vscode.window.activeTextEditor?.document.languageId === 'wikitext') status.show();
+  const attachStatus = registerStatusAndSettings(context, () => client, async () => {
+    if (!client) return;
+    client.clientOptions.documentSelector = documentSelector(baseSelector); // `validate` changed
+    await restart();
+  });
+  attachStatus(client);
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('wikitext.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'wikitext') return;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.wikitext', 1,
-      );
-      const fix = actions?.find((a) => a.kind?.value === 'source.fixAll.wikitext' && a.edit);
-      if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
-      else void vscode.window.showInformationMessage('No auto-fixable wikitext problems.');
-    }),
-    vscode.commands.registerCommand('wikitext.restartServer', async () => {
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand('wikitext.showSyntaxTree', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      const tree = await client.sendRequest<string>('workspace/executeCommand', { command: 'wikitext.syntaxTree', arguments: [editor.document.uri.toString()] });
-      const doc = await vscode.workspace.openTextDocument({ content: tree, language: 'plaintext' });
-      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    }),
-  );
+  // Fix All, Restart Language Server, Show Syntax Tree: the same as the web client's (client/src/commands.ts)
+  registerCommands(context, () => client, restart);
   registerLinkCommands(context, () => client);
   // Trust granted: restart so the server reads the workspace's configuration file.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()));
   await client.start();
 }
 

@@ -1,9 +1,9 @@
 // Bundles the in-VS-Code mocha suite (test/e2e/suite/*.ts) to out/e2e/suite/*.js: CommonJS for the
 // extension host, with `vscode` (given by the host) and `mocha` (CommonJS, from node_modules) left external.
-// index.js is the `extensionTestsPath` entry; it loads extension.test.js through mocha, so they stay two files.
+// index.js is the `extensionTestsPath` entry; it loads the *.test.js files through mocha, so they stay separate files.
 // Usage: node test/e2e/build-suite.mjs   (or import { buildSuite } from it)
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,8 @@ export async function buildSuite() {
   rmSync(SUITE_OUT, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/extension.test.ts', 'test/e2e/suite/wiki.test.ts'],
+    // index.ts and every *.test.ts of the folder (index.js loads the tests it finds next to it)
+    entryPoints: readdirSync(join(ROOT, 'test', 'e2e', 'suite')).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => `test/e2e/suite/${f}`),
     outdir: SUITE_OUT,
     bundle: true,
     platform: 'node',

@@ -6,67 +6,34 @@
 //   3. starts code-server on a free 127.0.0.1 port with fresh state dirs, in its own process group
 //   4. runs the mocha suite inside the extension host (extensionDevelopmentPath + extensionTestsPath payload)
 //   5. checks the UI with Playwright (language mode, problem counts, Problems panel, hover) and takes
-//      screenshots into docs/images/
+//      screenshots into docs/images/; the status item and Show Output (statusUi.mjs)
 //   6. stops code-server (its whole process group) whatever happens
 //
 // Usage: node test/e2e/run-e2e.mjs [--skip-install] [--no-ui] [--no-mocha] [--verbose]
 // Expects dist/ built (`npm run test:e2e` builds first). Exit code 0 only when everything passed.
-import { chromium } from 'playwright-core';
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { buildSuite, ROOT } from './build-suite.mjs';
+import { buildSuite } from './build-suite.mjs';
+import { runStatusUi } from './statusUi.mjs';
+import {
+  CS_BIN, E2E_DIR, ROOT, SEED, SEED_NAME, createRun, freePort, launchChromium, remote, settle, startCodeServer, withTimeout, workbenchUrl,
+} from './codeServer.mjs';
 
 const args = new Set(process.argv.slice(2));
 const VERBOSE = args.has('--verbose') || !!process.env.VERBOSE;
-const E2E_DIR = process.env.E2E_DIR || path.join(ROOT, '.e2e');
-const CS_BIN = path.join(E2E_DIR, 'code-server', 'node_modules', '.bin', 'code-server');
 const STATE = path.join(E2E_DIR, 'state');
 const IMAGES = path.join(ROOT, 'docs', 'images');
-const SEED_NAME = 'Kazakhstan__Government_and_politics.wiki';
-const SEED = path.join(ROOT, 'test', 'fixtures', 'corpus', SEED_NAME);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 10 * 60_000);
 const MOCHA_TIMEOUT_MS = 5 * 60_000;
 
-const t0 = Date.now();
-const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const results = []; // { name, ok, detail }
-const record = (ok, name, detail = '') => {
-  results.push({ name, ok, detail });
-  log(ok ? 'PASS' : 'FAIL', name, detail ? `- ${detail}` : '');
-};
-
-let cs = null; // code-server child (leader of its own process group)
+// log, PASS/FAIL records, watchdog, signals, cleanup and exit code: test/e2e/codeServer.mjs (shared with run-web-e2e.mjs)
+const run = createRun({ tag: 'e2e', timeoutMs: TOTAL_TIMEOUT_MS });
+const { log, record, results } = run;
+const finish = run.finish;
+const workspaceWithSeed = (tag, files) => run.workspaceWithSeed(tag, files);
 let browser = null;
-const tempDirs = [];
-
-const groupAlive = (pgid) => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
-
-/**
- * Stops code-server's process group (code-server, extension host, file watcher, language server): TERM, then
- * KILL after 5 s. Async, so that Node's event loop reaps code-server itself (a zombie still counts in its group).
- */
-async function stopCodeServer() {
-  if (!cs?.pid) return;
-  const pgid = cs.pid;
-  cs = null;
-  try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
-  const deadline = Date.now() + 5000;
-  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (groupAlive(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } log(`code-server (process group ${pgid}) killed`); }
-  else log(`code-server (process group ${pgid}) stopped`);
-}
-
-/** Last resort on exit paths (no event loop any more): KILL the group at once. */
-function killCodeServerNow() {
-  if (!cs?.pid) return;
-  try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ }
-  cs = null;
-}
 
 // The local MediaWiki (scripts/test-wiki.sh) for the wiki-editing tests (test/e2e/suite/wiki.test.ts): its
 // WIKI_* variables reach the extension host through code-server's environment. Skipped when not installed.
@@ -86,125 +53,7 @@ function stopWiki() {
   if (wikiEnv?.WIKI_DIR) spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'stop', wikiEnv.WIKI_DIR]);
   wikiEnv = null;
 }
-
-async function cleanup() {
-  await stopCodeServer();
-  stopWiki();
-  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
-  tempDirs.length = 0;
-}
-
-let finishing = false;
-async function finish(extraFailure) {
-  if (extraFailure) record(false, extraFailure);
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(watchdog);
-  await browser?.close().catch(() => {});
-  await withTimeout('cleanup', 15_000, cleanup()).catch((e) => { log(String(e.message)); killCodeServerNow(); });
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  if (failed) for (const r of results.filter((x) => !x.ok)) console.log(`  failed: ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
-  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  process.exit(failed || !results.length ? 1 : 0);
-}
-
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { log(`received ${sig}`); void finish(`interrupted by ${sig}`); });
-}
-process.on('exit', () => { killCodeServerNow(); stopWiki(); }); // last resort: never leave code-server or the wiki running
-const watchdog = setTimeout(() => { log(`overall timeout ${TOTAL_TIMEOUT_MS} ms`); void finish('overall timeout'); }, TOTAL_TIMEOUT_MS);
-
-/** Resolves `fn()`'s result, or rejects after `ms` with a message naming `what`. */
-function withTimeout(what, ms, promise) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-/** A fresh folder (outside the repository, so no .wikitext-lint.json above it) holding a copy of the seed. */
-function workspaceWithSeed(tag) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wikitext-e2e-${tag}-`));
-  tempDirs.push(dir);
-  fs.copyFileSync(SEED, path.join(dir, SEED_NAME));
-  return dir;
-}
-
-async function startCodeServer(port) {
-  fs.rmSync(STATE, { recursive: true, force: true });
-  for (const d of ['user-data/User', 'extensions', 'tmp', 'xdg-config', 'xdg-data']) fs.mkdirSync(path.join(STATE, d), { recursive: true });
-  fs.writeFileSync(path.join(STATE, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  fs.writeFileSync(path.join(STATE, 'user-data', 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'chat.disableAIFeatures': true,
-    'files.hotExit': 'off',
-    'git.enabled': false,
-    'editor.renderLineHighlight': 'none', // the seed is one long wrapped line: a line highlight would tint it all
-    'editor.hover.above': false, // the hover opens below the line: not clipped at the top of the editor
-  }, null, 2));
-  const logFile = path.join(STATE, 'code-server.log');
-  const out = fs.openSync(logFile, 'a');
-  const env = {
-    ...process.env,
-    EXTENSIONS_GALLERY: '{}', // no marketplace look-ups (unreachable offline)
-    TMPDIR: path.join(STATE, 'tmp'), // sockets and temp files of VS Code stay in the state dir
-    XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'),
-    XDG_DATA_HOME: path.join(STATE, 'xdg-data'),
-    ...(wikiEnv ?? {}),
-  };
-  cs = spawn(CS_BIN, [
-    '--config', path.join(STATE, 'config.yaml'),
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', path.join(STATE, 'user-data'), '--extensions-dir', path.join(STATE, 'extensions'),
-  ], { detached: true, stdio: ['ignore', out, out], env }); // detached = setsid: its own process group
-  fs.closeSync(out);
-  const child = cs;
-  let exited = null;
-  child.on('exit', (code, sig) => { exited = `code-server exited (${code ?? sig}); see ${logFile}`; });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) throw new Error(exited);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (r.ok) break;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`code-server not ready on port ${port} after 30 s; see ${logFile}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  log(`code-server ${child.pid} ready on 127.0.0.1:${port} (log ${path.relative(ROOT, logFile)})`);
-}
-
-/** Waits (bounded) until the page's running animations end, so screenshots don't catch a fade-in. */
-async function settle(page) {
-  await page.evaluate(() => Promise.race([
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
-    new Promise((r) => setTimeout(r, 2000)),
-  ])).catch(() => {});
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
-}
-
-const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
-function workbenchUrl(port, folder, payload) {
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
+run.onCleanup(stopWiki, stopWiki); // never leave the wiki running
 
 /** Phase 1: the mocha suite inside the extension host; its result lines come back through codeAutomationLog. */
 async function runMocha(port, suiteEntry) {
@@ -528,15 +377,20 @@ async function main() {
   const port = await freePort();
   try {
     startWiki();
-    await startCodeServer(port);
-    browser = await withTimeout('chromium launch', 30_000, chromium.launch({
-      executablePath: CHROMIUM,
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our handlers close it and stop code-server
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }));
+    run.codeServer = await startCodeServer({
+      port,
+      stateDir: STATE,
+      settings: {
+        'editor.renderLineHighlight': 'none', // the seed is one long wrapped line: a line highlight would tint it all
+        'editor.hover.above': false, // the hover opens below the line: not clipped at the top of the editor
+      },
+      env: wikiEnv ?? {},
+      log,
+    });
+    browser = run.browser = await launchChromium();
     if (!args.has('--no-mocha')) await runMocha(port, suiteEntry);
     if (!args.has('--no-ui')) await runUi(port);
+    if (!args.has('--no-ui')) await runStatusUi(run, port); // status item, Show Output (test/e2e/statusUi.mjs)
     if (!args.has('--no-ui')) await runWikiUi(port);
   } catch (e) {
     record(false, 'e2e harness', String(e.message ?? e).split('\n')[0]);

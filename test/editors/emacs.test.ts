@@ -7,16 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { lint } from '../../server/src/core/lint/lint';
+import { runHeadlessEditor, SEED } from './headlessEditor';
 
-const ROOT = resolve(__dirname, '../..');
-const SERVER = resolve(ROOT, 'dist/server.js');
-const SEED_PATH = resolve(ROOT, 'test/fixtures/corpus/Kazakhstan__Government_and_politics.wiki');
-const SEED = readFileSync(SEED_PATH, 'utf8');
 const SCRIPT = resolve(__dirname, 'emacs-eglot.el');
 
 const probe = spawnSync('emacs', ['--batch', '-Q', '--eval',
@@ -31,50 +26,30 @@ interface EmacsResult {
 }
 
 test("Emacs eglot: 24 diagnostics at the right positions, a citation hover, a quick fix applied", { skip, timeout: 180_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wikitext-emacs-'));
-  try {
-    const file = join(dir, 'Kazakhstan.wiki');
-    copyFileSync(SEED_PATH, file);
-    const outFile = join(dir, 'out.json');
-    const proc = spawn('emacs', ['--batch', '-Q', '-l', SCRIPT], {
-      cwd: dir,
-      env: { ...process.env, HOME: dir, WIKITEXT_NODE: process.execPath, WIKITEXT_SERVER: SERVER, WIKITEXT_FILE: file, WIKITEXT_OUT: outFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr.on('data', (d) => (stderr += d));
-    const killer = setTimeout(() => proc.kill('SIGKILL'), 150_000);
-    await new Promise((r) => proc.once('exit', r));
-    clearTimeout(killer);
-    assert.ok(existsSync(outFile), `Emacs wrote no result; stderr: ${stderr.slice(-2000)}`);
-    const r = JSON.parse(readFileSync(outFile, 'utf8')) as EmacsResult;
-    assert.equal(r.error, undefined, `${r.error}\n${stderr.slice(-2000)}`);
+  const r = await runHeadlessEditor<EmacsResult>({ command: 'emacs', args: ['--batch', '-Q', '-l', SCRIPT], tag: 'emacs', env: (dir) => ({ HOME: dir }) });
 
-    // Emacs buffer positions: 1-based, in characters (code points)
-    const pos = (offset: number) => [...SEED.slice(0, offset)].length + 1;
-    const expected = lint(SEED).diagnostics.slice().sort((a, b) => a.start - b.start);
-    assert.ok(Buffer.byteLength(SEED.slice(0, expected[0].start)) > expected[0].start, 'non-ASCII text before the first diagnostic');
-    assert.equal(r.managed, true);
-    assert.equal(r.count, 24);
-    assert.equal(r.missing, 19);
-    assert.equal(r.archived, 5);
-    assert.equal(r.first_code, expected[0].rule);
-    assert.equal(r.first_beg, pos(expected[0].start));
-    assert.equal(r.first_end, pos(expected[0].end));
+  // Emacs buffer positions: 1-based, in characters (code points)
+  const pos = (offset: number) => [...SEED.slice(0, offset)].length + 1;
+  const expected = lint(SEED).diagnostics.slice().sort((a, b) => a.start - b.start);
+  assert.ok(Buffer.byteLength(SEED.slice(0, expected[0].start)) > expected[0].start, 'non-ASCII text before the first diagnostic');
+  assert.equal(r.managed, true);
+  assert.equal(r.count, 24);
+  assert.equal(r.missing, 19);
+  assert.equal(r.archived, 5);
+  assert.equal(r.first_code, expected[0].rule);
+  assert.equal(r.first_beg, pos(expected[0].start));
+  assert.equal(r.first_end, pos(expected[0].end));
 
-    assert.ok(r.hover, 'a hover on {{cite web}}');
-    assert.match(r.hover!, /^\*\*\{\{cite web\}\}\*\*/);
-    assert.match(r.hover!, /\(https:\/\/simple\.wikipedia\.org\/wiki\/Template:Cite_web\)/, 'linkBaseUrl from eglot-workspace-configuration');
+  assert.ok(r.hover, 'a hover on {{cite web}}');
+  assert.match(r.hover!, /^\*\*\{\{cite web\}\}\*\*/);
+  assert.match(r.hover!, /\(https:\/\/simple\.wikipedia\.org\/wiki\/Template:Cite_web\)/, 'linkBaseUrl from eglot-workspace-configuration');
 
-    const missing = expected.find((d) => d.rule === 'cite-missing-access-date')!;
-    assert.equal(r.fixed_beg, pos(missing.start));
-    assert.equal(r.actions[0], r.applied, 'eglot asks only for the diagnostics at the point: the fix comes first');
-    const inserted = r.applied.slice('Add '.length);
-    assert.equal(r.inserted_chars, inserted.length + 1);
-    assert.ok(r.after_fix.startsWith('url='));
-    assert.ok(r.after_fix.slice(0, r.after_fix.indexOf('}}')).includes(inserted), r.after_fix);
-    assert.equal(r.count_after_fix, 23);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const missing = expected.find((d) => d.rule === 'cite-missing-access-date')!;
+  assert.equal(r.fixed_beg, pos(missing.start));
+  assert.equal(r.actions[0], r.applied, 'eglot asks only for the diagnostics at the point: the fix comes first');
+  const inserted = r.applied.slice('Add '.length);
+  assert.equal(r.inserted_chars, inserted.length + 1);
+  assert.ok(r.after_fix.startsWith('url='));
+  assert.ok(r.after_fix.slice(0, r.after_fix.indexOf('}}')).includes(inserted), r.after_fix);
+  assert.equal(r.count_after_fix, 23);
 });

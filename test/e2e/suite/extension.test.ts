@@ -10,23 +10,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'wikitext-tools.wikitext-lint';
 const SEED_NAME = 'Kazakhstan__Government_and_politics.wiki';
 // Compiled to out/e2e/suite/extension.test.js: the repository root is three folders up.
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SEED_FIXTURE = path.join(REPO, 'test', 'fixtures', 'corpus', SEED_NAME);
-
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, last?: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `; last seen: ${last()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const codeOf = (d: vscode.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
 

@@ -4,6 +4,7 @@
  * Built by esbuild to out/e2e/suite/index.js (CommonJS; `vscode` and `mocha` stay external).
  * Prints one machine-readable line, `E2E_MOCHA_RESULT {...}`, that the runners parse for their summary.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // mocha 10 is CommonJS; newer mocha is ESM-only with a default export, so accept every shape.
@@ -12,9 +13,11 @@ const M = require('mocha');
 const Mocha = M.Mocha || M.default || M;
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  mocha.addFile(path.join(__dirname, 'extension.test.js'));
-  mocha.addFile(path.join(__dirname, 'wiki.test.js'));
+  // E2E_GREP (in code-server's environment) runs only the tests whose title matches it
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
+  // extension.test.js first (it checks the seed as opened), then the others in name order
+  const tests = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort((a, b) => (a === 'extension.test.js' ? -1 : b === 'extension.test.js' ? 1 : a.localeCompare(b)));
+  for (const f of tests) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const failed: string[] = [];
