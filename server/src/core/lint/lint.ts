@@ -93,14 +93,15 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       skippedRules.push(rule.id);
       continue;
     }
+    // one shape for every rule's context (no spreads: rules read it in their hottest loops)
     const ctx: RuleContext = {
       src, doc, model, citations, today, fallbackDateFormat,
       options: configured?.options ?? {},
-      ...(options.links ? { links: options.links } : {}),
-      ...(pageLanguage ? { pageLanguage } : {}),
-      ...(options.citationProfile ? { citationProfile: options.citationProfile } : {}),
+      links: options.links,
+      citationProfile: options.citationProfile,
+      pageLanguage: pageLanguage ?? undefined,
       report(d) {
-        diagnostics.push({
+        const diagnostic: Diagnostic = {
           rule: rule.id,
           severity: configured ? setting : d.severity ?? setting,
           message: d.message,
@@ -108,8 +109,9 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
           end: d.end,
           related: d.related ?? [],
           fixes: d.fixes ?? [],
-          ...(d.tags ? { tags: d.tags } : {}),
-        });
+        };
+        if (d.tags) diagnostic.tags = d.tags;
+        diagnostics.push(diagnostic);
       },
     };
     try {

@@ -1,5 +1,5 @@
 import type { Rule, Fix } from '../lint/types';
-import { paramNameRange, removeParamEdit } from './shared/citeShared';
+import { isDeadUrlName, paramNameRange, removeParamEdit } from './shared/citeShared';
 import { lookupParameter } from '../cs1/parameters';
 
 /** The old values and their |url-status= equivalents (null: drop the parameter), from the data file's `removed` map. */
@@ -21,8 +21,8 @@ export const citeDeprecatedDeadUrl: Rule = {
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
-        const key = p.name.toLowerCase();
-        if (key !== 'deadurl' && key !== 'dead-url') continue;
+        if (!isDeadUrlName(p.name)) continue;
+        const key = p.name.toLowerCase() as 'deadurl' | 'dead-url';
         const to = mapped(key, p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];

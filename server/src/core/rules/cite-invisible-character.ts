@@ -20,10 +20,10 @@ export const citeInvisibleCharacter: Rule = {
     for (const c of ctx.citations) {
       for (const p of c.params) {
         if (p.value === '' || !p.lookup.known) continue; // an unknown parameter is already an error
-        const raw = ctx.src.slice(p.valueStart, p.valueEnd);
-        if (raw !== p.value) continue; // comments or leftovers: positions would not match what CS1 sees
         const found = invisibleCharIn(p.value);
         if (!found) continue;
+        const raw = ctx.src.slice(p.valueStart, p.valueEnd);
+        if (raw !== p.value) continue; // comments or leftovers: positions would not match what CS1 sees
         // line breaks and tabs inside a value that holds templates or tags may vanish when they expand
         if ((found.name === 'line feed' || found.name === 'carriage return' || found.name === 'horizontal tab') && /\{\{|<|\[\[/.test(raw)) continue;
         const at = p.valueStart + found.index;

@@ -1,7 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import { isParameterAcceptedBy, lookupParameter, suggestParameter } from '../cs1/parameters';
 import type { Citation, CitationParam } from '../citations';
-import { paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
+import { isDeadUrlName, paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
 
 /**
  * `err_parameter_ignored` / `err_parameter_ignored_suggest` / `err_param_unknown_empty`, and `err_text_ignored`
@@ -18,8 +18,7 @@ export const citeUnknownParameter: Rule = {
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
-        const key = p.name.toLowerCase();
-        if (key === 'deadurl' || key === 'dead-url') continue;
+        if (isDeadUrlName(p.name)) continue;
         // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
         if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;

@@ -13,15 +13,19 @@ export const refIdenticalContent: Rule = {
   languages: 'any',
   fixable: 'suggestion',
   check(ctx) {
-    const firstByContent = new Map<string, RefUse>();
+    // by the trimmed content's length, then compared: hashing every ref's whole text cost more than comparing
+    // the few of equal length
+    const byLength = new Map<number, { r: RefUse; text: string }[]>();
     const taken = new Set<string>();
     for (const r of ctx.model.refs) if (r.name !== null) taken.add(refKey(r));
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || r.name !== null || !r.isDefinition || r.nestedIn || r.listDefined) continue;
-      const key = `${r.group}\u0000${r.content!.text.trim()}`;
-      const first = firstByContent.get(key);
+      const text = r.content!.text.trim();
+      let same = byLength.get(text.length);
+      if (!same) byLength.set(text.length, (same = []));
+      const first = same.find((x) => x.r.group === r.group && x.text === text)?.r;
       if (!first) {
-        firstByContent.set(key, r);
+        same.push({ r, text });
         continue;
       }
       const name = suggestRefName(r.content!.text, (n) => taken.has(refKey({ group: r.group, name: n })));

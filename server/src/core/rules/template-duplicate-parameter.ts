@@ -18,10 +18,18 @@ export const templateDuplicateParameter: Rule = {
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (t.params.length < 2) continue;
-      const seen = new Map<string, ParameterNode>();
-      for (const p of t.params) {
-        const prev = seen.get(p.name);
-        seen.set(p.name, p);
+      const ps = t.params;
+      // a map only for a long call: most have a handful of parameters, where comparing names costs less than a map
+      const seen = ps.length > 16 ? new Map<string, ParameterNode>() : null;
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i];
+        let prev: ParameterNode | undefined;
+        if (seen) {
+          prev = seen.get(p.name);
+          seen.set(p.name, p);
+        } else {
+          for (let j = i - 1; j >= 0; j--) if (ps[j].name === p.name) { prev = ps[j]; break; }
+        }
         if (!prev) continue;
         const r = paramNameRange(ctx.src, p);
         const prevValue = textWithoutComments(ctx.src, prev.valueNode).trim();
