@@ -8,7 +8,7 @@ import type { LintConfig } from './config';
 import type { CitationProfile, SiteProfile } from '../profile';
 import type { LinkLookup } from '../links/types';
 import { guessPageLanguage } from '../pageLanguage';
-import type { Day, Diagnostic, RuleContext, Severity, TextEdit } from './types';
+import { renderMessage, type Day, type Diagnostic, type RuleContext, type Severity, type TextEdit } from './types';
 import { rules, ruleIds } from '../rules';
 import { TakenRanges } from './intervals';
 
@@ -101,15 +101,22 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
       citationProfile: options.citationProfile,
       pageLanguage: pageLanguage ?? undefined,
       report(d) {
+        let message = d.message;
+        if (d.messageId !== undefined) {
+          const template = rule.messages?.[d.messageId];
+          if (template === undefined) throw new Error(`rule ${rule.id} reported an undeclared messageId "${d.messageId}"`);
+          message = renderMessage(template, d.data);
+        }
         const diagnostic: Diagnostic = {
           rule: rule.id,
           severity: configured ? setting : d.severity ?? setting,
-          message: d.message,
+          message: message!,
           start: d.start,
           end: d.end,
           related: d.related ?? [],
           fixes: d.fixes ?? [],
         };
+        if (d.messageId !== undefined) diagnostic.messageId = d.messageId;
         if (d.tags) diagnostic.tags = d.tags;
         diagnostics.push(diagnostic);
       },

@@ -12,6 +12,10 @@ export const citeBadDate: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    badDate: 'Check date values in |{{param}}=: {{reason}}',
+    yearMismatch: '|year={{year}} does not match |date={{date}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -23,7 +27,7 @@ export const citeBadDate: Rule = {
         const promoted = p.lookup.canonical === 'year' && !c.get('date');
         const r = parseCs1DateCached(p.value, promoted ? 'date' : p.name, ctx.today);
         if (r.ok) continue;
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'badDate', data: { param: p.name, reason: r.reason } });
       }
       // |year= and |date= disagreeing is part of err_bad_date too
       const year = c.value('year'), date = c.value('date');
@@ -31,7 +35,7 @@ export const citeBadDate: Rule = {
         const y = parseCs1DateCached(year, 'year', ctx.today), d = parseCs1DateCached(date, 'date', ctx.today);
         if (y.ok && d.ok && y.start.year !== d.start.year && !(d.end && y.start.year >= d.start.year && y.start.year <= d.end.year)) {
           const yp = c.get('year')!;
-          ctx.report({ start: yp.valueStart, end: yp.valueEnd, message: `|year=${year} does not match |date=${date}` });
+          ctx.report({ start: yp.valueStart, end: yp.valueEnd, messageId: 'yearMismatch', data: { year, date } });
         }
       }
     }

@@ -12,6 +12,9 @@ export const citeBadUrl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    badUrl: 'Check |{{param}}= value: {{reason}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -21,7 +24,7 @@ export const citeBadUrl: Rule = {
         if (!reason) continue;
         const fixes = [];
         if (/^www\./i.test(p.value)) fixes.push({ title: 'Add https://', edits: [{ start: p.valueStart, end: p.valueStart, newText: 'https://' }], safe: false });
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check |${p.name}= value: ${reason}`, fixes });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'badUrl', data: { param: p.name, reason }, fixes });
       }
     }
   },

@@ -18,6 +18,10 @@ export const citeDeprecatedDeadUrl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    useless: '|{{param}}= is no longer supported: remove it (it has no effect)',
+    useUrlStatus: '|{{param}}= is no longer supported: use |url-status={{status}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -40,7 +44,7 @@ export const citeDeprecatedDeadUrl: Rule = {
         ctx.report({
           start: nameR.start,
           end: Math.max(nameR.end, p.valueEnd),
-          message: `|${p.name}= is no longer supported: ${useless ? 'remove it (it has no effect)' : `use |url-status=${to ?? ''}`}`,
+          ...(useless ? { messageId: 'useless', data: { param: p.name } } : { messageId: 'useUrlStatus', data: { param: p.name, status: to ?? '' } }),
           tags: ['deprecated'],
           fixes,
         });

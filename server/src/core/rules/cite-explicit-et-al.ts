@@ -13,6 +13,9 @@ export const citeExplicitEtAl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    etAl: 'Explicit use of et al. in |{{param}}=: list the names CS1 should show and add |{{display}}=etal',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -41,7 +44,7 @@ export const citeExplicitEtAl: Rule = {
         ctx.report({
           start: p.valueStart + found.index,
           end: p.valueStart + Math.min(found.index + found.length, p.value.length),
-          message: `Explicit use of et al. in |${p.name}=: list the names CS1 should show and add |${display}=etal`,
+          messageId: 'etAl', data: { param: p.name, display },
           fixes,
         });
       }

@@ -15,6 +15,9 @@ export const citeExternalLinkInParameter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    externalLink: 'External link in |{{param}}=: {{url}}; put the link in |url= (a website name, title or publisher is plain text)',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -30,7 +33,7 @@ export const citeExternalLinkInParameter: Rule = {
         ctx.report({
           start,
           end,
-          message: `External link in |${p.name}=: ${url.length > 60 ? url.slice(0, 57) + '...' : url}; put the link in |url= (a website name, title or publisher is plain text)`,
+          messageId: 'externalLink', data: { param: p.name, url: url.length > 60 ? url.slice(0, 57) + '...' : url },
         });
       }
     }

@@ -16,6 +16,9 @@ export const citeExtraText: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    extraText: '|{{param}}= has extra text "{{text}}": {{adds}} itself',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -37,7 +40,7 @@ export const citeExtraText: Rule = {
         ctx.report({
           start: p.valueStart + found.start,
           end: p.valueStart + found.end,
-          message: `|${p.name}= has extra text "${p.value.slice(found.start, found.end)}": ${WHAT[canonical]} itself`,
+          messageId: 'extraText', data: { param: p.name, text: p.value.slice(found.start, found.end), adds: WHAT[canonical] },
           fixes,
         });
       }

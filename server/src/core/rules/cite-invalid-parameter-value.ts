@@ -15,6 +15,9 @@ export const citeInvalidParameterValue: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    invalid: 'Invalid |{{param}}={{value}}: {{why}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -35,7 +38,7 @@ export const citeInvalidParameterValue: Rule = {
           if (list.includes(lower)) fixes.push({ title: `Change to ${lower}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: lower }], safe: true });
           else for (const v of list) fixes.push({ title: `Change to ${v}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: v }], safe: false });
         }
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Invalid |${p.name}=${p.value}: ${why}`, fixes });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'invalid', data: { param: p.name, value: p.value, why }, fixes });
       }
     }
   },

@@ -16,6 +16,9 @@ export const citeInvisibleCharacter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    invisible: '{{what}} character ({{codePoint}}) in |{{param}}= at position {{position}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -37,7 +40,7 @@ export const citeInvisibleCharacter: Rule = {
         ctx.report({
           start: at,
           end: at + found.char.length,
-          message: `${found.name[0].toUpperCase()}${found.name.slice(1)} character (${found.codePoint}) in |${p.name}= at position ${[...p.value.slice(0, found.index)].length + 1}`,
+          messageId: 'invisible', data: { what: `${found.name[0].toUpperCase()}${found.name.slice(1)}`, codePoint: found.codePoint, param: p.name, position: [...p.value.slice(0, found.index)].length + 1 },
           fixes,
         });
       }

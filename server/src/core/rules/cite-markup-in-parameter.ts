@@ -14,6 +14,9 @@ export const citeMarkupInParameter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    markup: 'Italic or bold markup not allowed in |{{param}}=: CS1 formats it itself',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -24,7 +27,7 @@ export const citeMarkupInParameter: Rule = {
         const raw = ctx.src.slice(p.valueStart, p.valueEnd);
         // what CS1 shows is the value without the quotes: removing them is safe when the value has no comment to keep
         if (raw === p.value) fixes.push({ title: 'Remove the italic/bold markup', edits: [{ start: p.valueStart, end: p.valueEnd, newText: stripped }], safe: stripped.trim() !== '' });
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Italic or bold markup not allowed in |${p.name}=: CS1 formats it itself`, fixes });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'markup', data: { param: p.name }, fixes });
       }
     }
   },

@@ -12,6 +12,9 @@ export const refIdenticalContent: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: 'suggestion',
+  messages: {
+    identical: 'This ref has the same content as an earlier unnamed ref; name the first and reuse it',
+  },
   check(ctx) {
     // by the trimmed content's length, then compared: hashing every ref's whole text cost more than comparing
     // the few of equal length
@@ -44,7 +47,7 @@ export const refIdenticalContent: Rule = {
       ctx.report({
         start: r.tagNode.start,
         end: r.tagNode.end,
-        message: 'This ref has the same content as an earlier unnamed ref; name the first and reuse it',
+        messageId: 'identical',
         related: [{ start: first.tagNode.start, end: first.tagNode.end, message: 'The earlier ref with the same content' }],
         fixes,
       });
