@@ -15,6 +15,10 @@ export const templateDuplicateParameter: Rule = {
   category: 'template',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    duplicate: 'Parameter |{{param}}= is given more than once in {{{{template}}}}; MediaWiki uses only the last',
+    duplicateValue: 'Parameter |{{param}}= is given more than once in {{{{template}}}}; MediaWiki uses only the last ("{{value}}")',
+  },
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (t.params.length < 2) continue;
@@ -46,7 +50,7 @@ export const templateDuplicateParameter: Rule = {
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `Parameter |${p.name}= is given more than once in {{${t.name}}}; MediaWiki uses only the last${prevValue !== value ? ` ("${value.slice(0, 40)}")` : ''}`,
+          ...(prevValue !== value ? { messageId: 'duplicateValue', data: { param: p.name, template: t.name, value: value.slice(0, 40) } } : { messageId: 'duplicate', data: { param: p.name, template: t.name } }),
           related: [{ start: pr.start, end: pr.end, message: 'Earlier value, ignored' }],
           fixes,
         });

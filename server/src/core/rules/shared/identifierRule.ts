@@ -10,13 +10,16 @@ export function identifierRule(id: string, wikipedia: string, label: string, can
     category: 'cs1',
     languages: 'any',
     fixable: null,
+    messages: {
+      invalid: 'Check |{{param}}= value: {{reason}}',
+    },
     check(ctx) {
       for (const c of ctx.citations) {
         for (const p of c.params) {
           if (!p.lookup.known || !canonicals.includes(p.lookup.canonical) || p.value === '') continue;
           if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue;
           const reason = check(p.value);
-          if (reason) ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check |${p.name}= value: ${reason}` });
+          if (reason) ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'invalid', data: { param: p.name, reason } });
         }
       }
     },
