@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { parse } from '../server/src/core/parser/parse';
 import { lint } from '../server/src/core/lint/lint';
 import { benchServer } from './server';
+import { ruleTimings } from './rules';
 
 const CORPUS = resolve(__dirname, '../../shared/corpus');
 const ARTICLES = existsSync(join(CORPUS, 'articles')) ? join(CORPUS, 'articles') : resolve(__dirname, '../test/fixtures/corpus');
@@ -156,6 +157,14 @@ function coldLint(dir: string) {
 }
 
 if (process.argv.includes('--cold-lint')) coldLint(process.argv[process.argv.indexOf('--cold-lint') + 1]);
+else if (process.argv.includes('--rules')) {
+  // `npm run bench -- --rules`: only the per-stage and per-rule timing table (bench/rules.ts)
+  const names = readdirSync(ARTICLES).filter((n) => n.endsWith('.wiki')).sort();
+  const texts = names.map((n) => readFileSync(join(ARTICLES, n), 'utf8'));
+  ruleTimings(texts, quick ? 3 : 7);
+  const obama = names.findIndex((n) => n.includes('Barack_Obama'));
+  if (obama >= 0) ruleTimings([texts[obama]], quick ? 11 : 31, 'Barack Obama');
+}
 else main().catch((e) => {
   console.error(e);
   process.exit(1);

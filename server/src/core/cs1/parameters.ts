@@ -198,14 +198,15 @@ function lookUpUncached(name: string): ParameterLookup {
       if (entry) enumerator = Number(parts[2]);
     }
   }
-  if (!entry) return removed ? { name, known: false, removed } : { name, known: false };
+  // two object shapes only (known, unknown): every rule reads these in its loop over parameters
+  if (!entry) return { name, known: false, removed };
   const definition = entry.definition;
   const base = definition.name.replace('#', '');
   const canonical = definition.numbered ? definition.name.replace('#', String(enumerator)) : definition.name;
   const groupKey = definition.redundancyGroup ?? base;
   const metaKey = definition.numbered ? `${groupKey}${enumerator}` : groupKey;
   const deprecated = deprecatedNotes.get(name);
-  return { name, known: true, canonical, metaKey, enumerator, definition, ...(deprecated ? { deprecated } : {}) };
+  return { name, known: true, canonical, metaKey, enumerator, definition, deprecated };
 }
 
 const lookupCache = new Map<string, ParameterLookup>();

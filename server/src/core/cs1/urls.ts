@@ -146,14 +146,15 @@ export function archiveServiceName(url: string): string | undefined {
   return archiveServiceOf(url)?.name;
 }
 
-const checkedUrls = new Map<string, string | undefined>();
+const checkedUrls = new Map<string, string | null>();
 
 /** `urlError` remembered across calls (pages repeat URLs, and every keystroke re-lints). */
 export function urlErrorCached(value: string): string | undefined {
-  if (checkedUrls.has(value)) return checkedUrls.get(value);
+  const known = checkedUrls.get(value); // one lookup: null stands for "no error"
+  if (known !== undefined) return known ?? undefined;
   if (checkedUrls.size > 20000) checkedUrls.clear();
   const r = urlError(value);
-  checkedUrls.set(value, r);
+  checkedUrls.set(value, r ?? null);
   return r;
 }
 
@@ -166,6 +167,8 @@ export function urlErrorCached(value: string): string | undefined {
 export function externalLinkIn(value: string): string | undefined {
   // The module's Lua patterns, evaluated without backtracking (a hostile value stays linear):
   // '%f[%[]%[%a%S*:%S+.*%]', '%f[%[]%[//%S+.*%]', '%a%S*:%S+', '//%S+', tried in that order.
+  // Each needs a ":" or a "//": most values (names, titles, dates) have neither.
+  if (value.indexOf(':') < 0 && value.indexOf('//') < 0) return undefined;
   const lastClose = value.lastIndexOf(']');
   let url = bracketed(value, lastClose, false) ?? bracketed(value, lastClose, true);
   if (url === undefined) url = bareWithScheme(value);

@@ -37,7 +37,10 @@ export interface RelatedLocation {
 export interface Diagnostic {
   rule: string;
   severity: Severity;
+  /** The rendered message (the rule's message template with its data filled in). */
   message: string;
+  /** Which of the rule's declared `messages` this is, when the rule reported with a messageId. */
+  messageId?: string;
   start: number;
   end: number;
   related: RelatedLocation[];
@@ -70,7 +73,24 @@ export interface RuleContext {
   citationProfile?: CitationProfile;
   /** With no site configured: the other-language wiki this text's own links point to (page-language-mismatch). */
   pageLanguage?: PageLanguageGuess;
-  report(d: Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes'> & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>): void;
+  report(d: ReportDescriptor): void;
+}
+
+/** Values filled into a message template's `{{name}}` placeholders. */
+export type MessageData = Record<string, string | number>;
+
+/**
+ * What a rule reports: a range, and either `messageId` (a key of the rule's `messages`) with the `data` for its
+ * placeholders, as ESLint's context.report, or a ready `message`.
+ */
+export type ReportDescriptor = Omit<Diagnostic, 'rule' | 'severity' | 'related' | 'fixes' | 'message' | 'messageId'>
+  & Partial<Pick<Diagnostic, 'related' | 'fixes' | 'severity'>>
+  & ({ messageId: string; data?: MessageData; message?: never } | { message: string; messageId?: never; data?: never });
+
+/** Fills a message template's `{{name}}` placeholders from data; a placeholder with no data stays as written. */
+export function renderMessage(template: string, data: MessageData | undefined): string {
+  if (!data || template.indexOf('{{') < 0) return template;
+  return template.replace(/\{\{\s*([A-Za-z_]\w*)\s*\}\}/g, (m, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : m));
 }
 
 /** What a rule is about: the Cite extension's refs, CS1 citations, project policy beyond Wikipedia, links, any template. */
@@ -110,6 +130,11 @@ export interface Rule {
    */
   languages: RuleLanguages;
   fixable: RuleFixable;
+  /**
+   * Its messages by id (as ESLint's meta.messages): templates with `{{name}}` placeholders that `report({messageId,
+   * data})` fills. Every id is used by the rule, and every report names a declared id (test/rules/messages.test.ts).
+   */
+  messages?: Record<string, string>;
   /** The options it accepts, by key (none when absent). */
   options?: Record<string, RuleOption>;
   check(ctx: RuleContext): void;

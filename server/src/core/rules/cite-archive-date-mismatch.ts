@@ -12,6 +12,10 @@ export const citeArchiveDateMismatch: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    beforeWork: "The archive's timestamp ({{timestamp}}) is before the cited work's date (|{{param}}={{value}}): the |archive-url= looks wrong, not |archive-date={{archiveDate}}",
+    mismatch: "|archive-date={{archiveDate}} does not match the archive's timestamp ({{timestamp}})",
+  },
   check(ctx) {
     if (!datesChecked(ctx.citationProfile)) return;
     const dates = ctx.citationProfile?.dates;
@@ -40,7 +44,7 @@ export const citeArchiveDateMismatch: Rule = {
         ctx.report({
           start: a.valueStart,
           end: a.valueEnd,
-          message: `The archive's timestamp (${fixed}) is before the cited work's date (|${own!.name}=${own!.value}): the |archive-url= looks wrong, not |archive-date=${d.value}`,
+          messageId: 'beforeWork', data: { timestamp: fixed, param: own!.name, value: own!.value, archiveDate: d.value },
           fixes: [
             { title: `Change the archive URL's timestamp to ${stamp} (the archive-date; check the snapshot)`, edits: [{ start: at, end: at + 14, newText: stamp }], safe: false },
             { title: `Change |archive-date= to ${fixed}`, edits: [{ start: d.valueStart, end: d.valueEnd, newText: fixed }], safe: false },
@@ -51,7 +55,7 @@ export const citeArchiveDateMismatch: Rule = {
       ctx.report({
         start: d.valueStart,
         end: d.valueEnd,
-        message: `|archive-date=${d.value} does not match the archive's timestamp (${fixed})`,
+        messageId: 'mismatch', data: { archiveDate: d.value, timestamp: fixed },
         fixes: [{ title: `Change to ${fixed}`, edits: [{ start: d.valueStart, end: d.valueEnd, newText: fixed }], safe: true }],
       });
     }

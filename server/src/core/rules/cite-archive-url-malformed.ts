@@ -18,6 +18,10 @@ export const citeArchiveUrlMalformed: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    malformed: '|archive-url= is malformed: {{reason}}',
+    sameAsUrl: '|archive-url= is the same as |url=: give the URL of the archived copy',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const a = c.get('archive-url');
@@ -28,7 +32,7 @@ export const citeArchiveUrlMalformed: Rule = {
       ctx.report({
         start: a.valueStart,
         end: a.valueEnd,
-        message: reason ? `|archive-url= is malformed: ${REASONS[reason] ?? reason}` : '|archive-url= is the same as |url=: give the URL of the archived copy',
+        ...(reason ? { messageId: 'malformed', data: { reason: REASONS[reason] ?? reason } } : { messageId: 'sameAsUrl' }),
       });
     }
   },

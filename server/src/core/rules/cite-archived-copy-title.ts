@@ -10,11 +10,14 @@ export const citeArchivedCopyTitle: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    placeholder: 'Placeholder title "{{title}}" (added by a bot): replace it with the real title',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const t = c.get('title');
       if (!t || !isArchivedCopyTitle(t.value)) continue;
-      ctx.report({ start: t.valueStart, end: t.valueEnd, message: `Placeholder title "${t.value}" (added by a bot): replace it with the real title` });
+      ctx.report({ start: t.valueStart, end: t.valueEnd, messageId: 'placeholder', data: { title: t.value } });
     }
   },
 };

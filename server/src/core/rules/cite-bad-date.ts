@@ -12,6 +12,10 @@ export const citeBadDate: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    badDate: 'Check date values in |{{param}}=: {{reason}}',
+    yearMismatch: '|year={{year}} does not match |date={{date}}',
+  },
   check(ctx) {
     // a citation profile's dates: local names, digits and formats; a wiki whose module checks no dates gets no finding
     if (!datesChecked(ctx.citationProfile)) return;
@@ -26,7 +30,7 @@ export const citeBadDate: Rule = {
         const promoted = p.lookup.canonical === 'year' && !c.get('date');
         const r = parseCs1DateCached(p.value, promoted ? 'date' : dates ? p.lookup.canonical : p.name, ctx.today, dates);
         if (r.ok) continue;
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check date values in |${p.name}=: ${r.reason}` });
+        ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'badDate', data: { param: p.name, reason: r.reason } });
       }
       // |year= and |date= disagreeing is part of err_bad_date too
       const year = c.value('year'), date = c.value('date');
@@ -34,7 +38,7 @@ export const citeBadDate: Rule = {
         const y = parseCs1DateCached(year, 'year', ctx.today, dates), d = parseCs1DateCached(date, 'date', ctx.today, dates);
         if (y.ok && d.ok && y.start.year !== d.start.year && !(d.end && y.start.year >= d.start.year && y.start.year <= d.end.year)) {
           const yp = c.get('year')!;
-          ctx.report({ start: yp.valueStart, end: yp.valueEnd, message: `|year=${year} does not match |date=${date}` });
+          ctx.report({ start: yp.valueStart, end: yp.valueEnd, messageId: 'yearMismatch', data: { year, date } });
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../lint/types';
 import { urlErrorCached } from '../cs1/urls';
+import { forEachKnownParam, isComputed } from './shared/citationParams';
 
 const URL_PARAMS = new Set(['url', 'archive-url', 'chapter-url', 'map-url', 'transcript-url', 'conference-url', 'lay-url']);
 
@@ -12,17 +13,18 @@ export const citeBadUrl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    badUrl: 'Check |{{param}}= value: {{reason}}',
+  },
   check(ctx) {
-    for (const c of ctx.citations) {
-      for (const p of c.params) {
-        if (!p.lookup.known || !URL_PARAMS.has(p.lookup.canonical) || p.value === '') continue;
-        if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // a template computes it
-        const reason = urlErrorCached(p.value);
-        if (!reason) continue;
-        const fixes = [];
-        if (/^www\./i.test(p.value)) fixes.push({ title: 'Add https://', edits: [{ start: p.valueStart, end: p.valueStart, newText: 'https://' }], safe: false });
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check |${p.name}= value: ${reason}`, fixes });
-      }
-    }
+    forEachKnownParam(ctx, (p) => {
+      if (!URL_PARAMS.has(p.lookup.canonical)) return;
+      if (isComputed(ctx.src, p)) return; // a template computes it
+      const reason = urlErrorCached(p.value);
+      if (!reason) return;
+      const fixes = [];
+      if (/^www\./i.test(p.value)) fixes.push({ title: 'Add https://', edits: [{ start: p.valueStart, end: p.valueStart, newText: 'https://' }], safe: false });
+      ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'badUrl', data: { param: p.name, reason }, fixes });
+    });
   },
 };

@@ -11,6 +11,10 @@ export const citeDeadLinkArchived: Rule = {
   category: 'policy',
   languages: 'en',
   fixable: null,
+  messages: {
+    archived: 'Dead link ({{status}}): readers are sent to {{service}} (archived {{date}})',
+    archivedUndated: 'Dead link ({{status}}): readers are sent to {{service}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const mark = deadMark(c);
@@ -23,7 +27,7 @@ export const citeDeadLinkArchived: Rule = {
       ctx.report({
         start: range.start,
         end: status.valueEnd,
-        message: `Dead link (${mark.status}): readers are sent to ${service}${date ? ` (archived ${date})` : ''}`,
+        ...(date ? { messageId: 'archived', data: { status: mark.status, service, date } } : { messageId: 'archivedUndated', data: { status: mark.status, service } }),
       });
     }
   },

@@ -12,6 +12,10 @@ export const citeDeadLink: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    markedDead: 'Citation is marked |{{param}}={{value}} but has no |archive-url=: readers have no working link',
+    taggedDead: 'Citation is tagged {{dead link}} and has no |archive-url=: readers have no working link',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       if (c.get('archive-url')) continue;
@@ -32,9 +36,7 @@ export const citeDeadLink: Rule = {
       ctx.report({
         start: deadByStatus ? range.start : range.start,
         end: deadByStatus ? status!.valueEnd : range.end,
-        message: deadByStatus
-          ? `Citation is marked |${status!.name}=${status!.value} but has no |archive-url=: readers have no working link`
-          : 'Citation is tagged {{dead link}} and has no |archive-url=: readers have no working link',
+        ...(deadByStatus ? { messageId: 'markedDead', data: { param: status!.name, value: status!.value } } : { messageId: 'taggedDead' }),
         fixes,
       });
       void formatDate;

@@ -1,5 +1,5 @@
 import type { Rule, Fix } from '../lint/types';
-import { paramNameRange, removeParamEdit } from './shared/citeShared';
+import { isDeadUrlName, paramNameRange, removeParamEdit } from './shared/citeShared';
 import { lookupParameter } from '../cs1/parameters';
 
 /** The old values and their |url-status= equivalents (null: drop the parameter), from the data file's `removed` map. */
@@ -18,11 +18,15 @@ export const citeDeprecatedDeadUrl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    useless: '|{{param}}= is no longer supported: remove it (it has no effect)',
+    useUrlStatus: '|{{param}}= is no longer supported: use |url-status={{status}}',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
-        const key = p.name.toLowerCase();
-        if (key !== 'deadurl' && key !== 'dead-url') continue;
+        if (!isDeadUrlName(p.name)) continue;
+        const key = p.name.toLowerCase() as 'deadurl' | 'dead-url';
         const to = mapped(key, p.value.toLowerCase());
         const nameR = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
@@ -40,7 +44,7 @@ export const citeDeprecatedDeadUrl: Rule = {
         ctx.report({
           start: nameR.start,
           end: Math.max(nameR.end, p.valueEnd),
-          message: `|${p.name}= is no longer supported: ${useless ? 'remove it (it has no effect)' : `use |url-status=${to ?? ''}`}`,
+          ...(useless ? { messageId: 'useless', data: { param: p.name } } : { messageId: 'useUrlStatus', data: { param: p.name, status: to ?? '' } }),
           tags: ['deprecated'],
           fixes,
         });

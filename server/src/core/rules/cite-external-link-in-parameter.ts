@@ -1,6 +1,7 @@
 import type { Rule } from '../lint/types';
 import { externalLinkIn } from '../cs1/urls';
 import { externalLinkAllowed } from '../cs1/values';
+import { forEachKnownParam } from './shared/citationParams';
 
 /**
  * `err_param_has_ext_link`: a URL or `[http://... text]` link in a parameter that is not a URL parameter
@@ -15,24 +16,25 @@ export const citeExternalLinkInParameter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    externalLink: 'External link in |{{param}}=: {{url}}; put the link in |url= (a website name, title or publisher is plain text)',
+  },
   check(ctx) {
-    for (const c of ctx.citations) {
-      for (const p of c.params) {
-        if (!p.lookup.known || p.value === '' || externalLinkAllowed(p.lookup.canonical)) continue;
-        const kind = p.lookup.definition.kind;
-        if (kind === 'url') continue; // url-like parameters CS1 does not list in url_skip but which hold URLs (transcript-url...)
-        const url = externalLinkIn(p.value);
-        if (!url) continue;
-        const at = p.value.indexOf(url);
-        const raw = ctx.src.slice(p.valueStart, p.valueEnd);
-        const start = raw === p.value && at >= 0 ? p.valueStart + at : p.valueStart;
-        const end = raw === p.value && at >= 0 ? start + url.length : p.valueEnd;
-        ctx.report({
-          start,
-          end,
-          message: `External link in |${p.name}=: ${url.length > 60 ? url.slice(0, 57) + '...' : url}; put the link in |url= (a website name, title or publisher is plain text)`,
-        });
-      }
-    }
+    forEachKnownParam(ctx, (p) => {
+      if (externalLinkAllowed(p.lookup.canonical)) return;
+      const kind = p.lookup.definition.kind;
+      if (kind === 'url') return; // url-like parameters CS1 does not list in url_skip but which hold URLs (transcript-url...)
+      const url = externalLinkIn(p.value);
+      if (!url) return;
+      const at = p.value.indexOf(url);
+      const raw = ctx.src.slice(p.valueStart, p.valueEnd);
+      const start = raw === p.value && at >= 0 ? p.valueStart + at : p.valueStart;
+      const end = raw === p.value && at >= 0 ? start + url.length : p.valueEnd;
+      ctx.report({
+        start,
+        end,
+        messageId: 'externalLink', data: { param: p.name, url: url.length > 60 ? url.slice(0, 57) + '...' : url },
+      });
+    });
   },
 };

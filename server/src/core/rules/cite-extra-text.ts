@@ -1,5 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { extraText } from '../cs1/values';
+import { forEachKnownParam } from './shared/citationParams';
 
 const KEYS: Record<string, string> = { page: 'err_extra_text_pages', pages: 'err_extra_text_pages', volume: 'err_extra_text_volume', issue: 'err_extra_text_issue', edition: 'err_extra_text_edition' };
 const WHAT: Record<string, string> = { page: 'CS1 adds "p."', pages: 'CS1 adds "pp."', volume: 'CS1 adds "Vol."', issue: 'CS1 adds "No."', edition: 'CS1 adds "ed."' };
@@ -16,31 +17,31 @@ export const citeExtraText: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    extraText: '|{{param}}= has extra text "{{text}}": {{adds}} itself',
+  },
   check(ctx) {
-    for (const c of ctx.citations) {
-      for (const p of c.params) {
-        if (!p.lookup.known || p.value === '') continue;
-        const canonical = p.lookup.canonical;
-        if (!(canonical in KEYS)) continue;
-        // CS1 checks |page= only when it is the one it uses (|page= wins over |pages= and |at=)
-        if (canonical === 'pages' && c.get('page')) continue;
-        const raw = ctx.src.slice(p.valueStart, p.valueEnd);
-        if (raw !== p.value || /\{\{/.test(raw)) continue;
-        const found = extraText(canonical, p.value);
-        if (!found) continue;
-        const fixes: Fix[] = [];
-        const kept = (p.value.slice(0, found.start) + p.value.slice(found.end)).replace(/^(?:&nbsp;|[\s:.=])+|[\s,]+$/g, '').trim();
-        // safe when what is left is a plain number or range (5, 12–15, 3a): nothing else was in the extra text
-        if (kept !== '' && /^[\dA-Za-z]{1,6}(?:\s*[-–—,]\s*[\dA-Za-z]{1,6})*$/.test(kept) && (canonical !== 'edition' || /\d/.test(kept))) {
-          fixes.push({ title: `Change to ${kept}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: kept }], safe: true });
-        }
-        ctx.report({
-          start: p.valueStart + found.start,
-          end: p.valueStart + found.end,
-          message: `|${p.name}= has extra text "${p.value.slice(found.start, found.end)}": ${WHAT[canonical]} itself`,
-          fixes,
-        });
+    forEachKnownParam(ctx, (p, c) => {
+      const canonical = p.lookup.canonical;
+      if (!(canonical in KEYS)) return;
+      // CS1 checks |page= only when it is the one it uses (|page= wins over |pages= and |at=)
+      if (canonical === 'pages' && c.get('page')) return;
+      const raw = ctx.src.slice(p.valueStart, p.valueEnd);
+      if (raw !== p.value || /\{\{/.test(raw)) return;
+      const found = extraText(canonical, p.value);
+      if (!found) return;
+      const fixes: Fix[] = [];
+      const kept = (p.value.slice(0, found.start) + p.value.slice(found.end)).replace(/^(?:&nbsp;|[\s:.=])+|[\s,]+$/g, '').trim();
+      // safe when what is left is a plain number or range (5, 12–15, 3a): nothing else was in the extra text
+      if (kept !== '' && /^[\dA-Za-z]{1,6}(?:\s*[-–—,]\s*[\dA-Za-z]{1,6})*$/.test(kept) && (canonical !== 'edition' || /\d/.test(kept))) {
+        fixes.push({ title: `Change to ${kept}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: kept }], safe: true });
       }
-    }
+      ctx.report({
+        start: p.valueStart + found.start,
+        end: p.valueStart + found.end,
+        messageId: 'extraText', data: { param: p.name, text: p.value.slice(found.start, found.end), adds: WHAT[canonical] },
+        fixes,
+      });
+    });
   },
 };

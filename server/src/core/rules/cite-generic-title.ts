@@ -10,11 +10,14 @@ export const citeGenericTitle: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    generic: 'Generic title "{{title}}": replace it with the real title of the source',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const t = c.get('title');
       if (!t || !isGenericTitle(t.value) || isArchivedCopyTitle(t.value)) continue;
-      ctx.report({ start: t.valueStart, end: t.valueEnd, message: `Generic title "${t.value}": replace it with the real title of the source` });
+      ctx.report({ start: t.valueStart, end: t.valueEnd, messageId: 'generic', data: { title: t.value } });
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import { KEYWORD_PARAMS, invalidKeyword } from '../cs1/values';
 import { removeParamEdit } from './shared/citeShared';
+import { forEachKnownParam, isComputed } from './shared/citationParams';
 
 /**
  * `err_invalid_param_val`: a keyword parameter (name-list-style, url-access, mode, df, no-pp, the identifier
@@ -15,28 +16,28 @@ export const citeInvalidParameterValue: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    invalid: 'Invalid |{{param}}={{value}}: {{why}}',
+  },
   check(ctx) {
-    for (const c of ctx.citations) {
-      for (const p of c.params) {
-        if (!p.lookup.known || p.value === '') continue;
-        const canonical = p.lookup.canonical;
-        if (canonical === 'url-status') continue;
-        if (canonical !== 'ref' && !(canonical in KEYWORD_PARAMS)) continue;
-        if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue; // computed by a template
-        const why = invalidKeyword(canonical, p.value);
-        if (!why) continue;
-        const fixes: Fix[] = [];
-        if (canonical === 'ref') {
-          // CS1 makes the anchor |ref=harv asked for by itself now
-          fixes.push({ title: 'Remove |ref=harv (no longer needed)', edits: [removeParamEdit(p.node)], safe: true });
-        } else {
-          const list = KEYWORD_PARAMS[canonical];
-          const lower = p.value.toLowerCase().replace(/\s+/g, ' ');
-          if (list.includes(lower)) fixes.push({ title: `Change to ${lower}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: lower }], safe: true });
-          else for (const v of list) fixes.push({ title: `Change to ${v}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: v }], safe: false });
-        }
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Invalid |${p.name}=${p.value}: ${why}`, fixes });
+    forEachKnownParam(ctx, (p) => {
+      const canonical = p.lookup.canonical;
+      if (canonical === 'url-status') return;
+      if (canonical !== 'ref' && !(canonical in KEYWORD_PARAMS)) return;
+      if (isComputed(ctx.src, p)) return; // computed by a template
+      const why = invalidKeyword(canonical, p.value);
+      if (!why) return;
+      const fixes: Fix[] = [];
+      if (canonical === 'ref') {
+        // CS1 makes the anchor |ref=harv asked for by itself now
+        fixes.push({ title: 'Remove |ref=harv (no longer needed)', edits: [removeParamEdit(p.node)], safe: true });
+      } else {
+        const list = KEYWORD_PARAMS[canonical];
+        const lower = p.value.toLowerCase().replace(/\s+/g, ' ');
+        if (list.includes(lower)) fixes.push({ title: `Change to ${lower}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: lower }], safe: true });
+        else for (const v of list) fixes.push({ title: `Change to ${v}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: v }], safe: false });
       }
-    }
+      ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'invalid', data: { param: p.name, value: p.value, why }, fixes });
+    });
   },
 };

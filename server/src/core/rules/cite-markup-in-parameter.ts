@@ -1,5 +1,6 @@
 import type { Rule, Fix } from '../lint/types';
 import { markupForbidden, stripApostropheMarkup } from '../cs1/values';
+import { forEachKnownParam } from './shared/citationParams';
 
 /**
  * `err_apostrophe_markup`: '' or ''' in the periodical (|work=, |website=, |newspaper=, |journal=, |magazine=,
@@ -14,18 +15,19 @@ export const citeMarkupInParameter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    markup: 'Italic or bold markup not allowed in |{{param}}=: CS1 formats it itself',
+  },
   check(ctx) {
-    for (const c of ctx.citations) {
-      for (const p of c.params) {
-        if (!p.lookup.known || p.value === '' || !markupForbidden(p.lookup.canonical)) continue;
-        const stripped = stripApostropheMarkup(p.value);
-        if (stripped === undefined) continue;
-        const fixes: Fix[] = [];
-        const raw = ctx.src.slice(p.valueStart, p.valueEnd);
-        // what CS1 shows is the value without the quotes: removing them is safe when the value has no comment to keep
-        if (raw === p.value) fixes.push({ title: 'Remove the italic/bold markup', edits: [{ start: p.valueStart, end: p.valueEnd, newText: stripped }], safe: stripped.trim() !== '' });
-        ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Italic or bold markup not allowed in |${p.name}=: CS1 formats it itself`, fixes });
-      }
-    }
+    forEachKnownParam(ctx, (p) => {
+      if (!markupForbidden(p.lookup.canonical)) return;
+      const stripped = stripApostropheMarkup(p.value);
+      if (stripped === undefined) return;
+      const fixes: Fix[] = [];
+      const raw = ctx.src.slice(p.valueStart, p.valueEnd);
+      // what CS1 shows is the value without the quotes: removing them is safe when the value has no comment to keep
+      if (raw === p.value) fixes.push({ title: 'Remove the italic/bold markup', edits: [{ start: p.valueStart, end: p.valueEnd, newText: stripped }], safe: stripped.trim() !== '' });
+      ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'markup', data: { param: p.name }, fixes });
+    });
   },
 };

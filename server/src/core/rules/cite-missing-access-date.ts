@@ -20,6 +20,10 @@ export const citeMissingAccessDate: Rule = {
   category: 'policy',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    missing: 'Citation has |{{param}}= but no |access-date=: add the date the source was read',
+    missingDead: 'Citation has |{{param}}= but no |access-date=: add the date the source was read (the link is marked dead: use the date it was last read, not today)',
+  },
   options: {
     templates: { type: 'string[]', description: 'Check only these citation templates (lower case, e.g. "cite web"), whatever their type or date.' },
     fixUnchecked: { type: 'boolean', description: 'Make "add today\'s date" a safe fix (applied by --fix) even when the link was not checked alive.', default: false },
@@ -50,7 +54,7 @@ export const citeMissingAccessDate: Rule = {
       ctx.report({
         start: nameRange.start + lead,
         end: nameRange.end,
-        message: `Citation has |${url.name}= but no |access-date=: add the date the source was read${dead ? ' (the link is marked dead: use the date it was last read, not today)' : ''}`,
+        messageId: dead ? 'missingDead' : 'missing', data: { param: url.name },
         fixes,
       });
     }

@@ -10,6 +10,9 @@ export const citeMissingTitle: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    missing: 'Citation has no |{{param}}=',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const episode = c.info.citationClass === 'episode';
@@ -19,7 +22,7 @@ export const citeMissingTitle: Rule = {
       if (c.info.citationClass === 'encyclopaedia' && (c.get('encyclopedia') || c.get('work'))) continue;
       ctx.report({
         ...templateNameRange(ctx.src, c.template),
-        message: `Citation has no |${episode ? 'series' : 'title'}=`,
+        messageId: 'missing', data: { param: episode ? 'series' : 'title' },
       });
     }
   },

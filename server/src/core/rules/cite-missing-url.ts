@@ -10,12 +10,15 @@ export const citeMissingUrl: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    missing: '{{{{template}}}} requires |url=',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       // {{citation}} acts as cite web when |website= is given (err_cite_web_url)
       const webCitation = c.info.citationClass === 'citation' && c.params.some((p) => p.name === 'website' && p.value !== '');
       if ((!c.info.required.includes('url') && !webCitation) || c.get('url')) continue;
-      ctx.report({ ...templateNameRange(ctx.src, c.template), message: `{{${c.info.name}}} requires |url=` });
+      ctx.report({ ...templateNameRange(ctx.src, c.template), messageId: 'missing', data: { template: c.info.name } });
     }
   },
 };

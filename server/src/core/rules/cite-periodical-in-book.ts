@@ -14,6 +14,10 @@ export const citePeriodicalInBook: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    encyclopedia: '|{{param}}= ignored: {{{{template}}}} has no periodical; the encyclopedia goes in |encyclopedia=',
+    noPeriodical: '|{{param}}= ignored: {{{{template}}}} has no periodical; use |publisher= or |series=, or {{cite journal}}/{{cite news}}/{{cite web}} for an article',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
@@ -28,7 +32,7 @@ export const citePeriodicalInBook: Rule = {
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `|${p.name}= ignored: {{${c.info.name}}} has no periodical; ${c.info.citationClass === 'encyclopaedia' ? 'the encyclopedia goes in |encyclopedia=' : 'use |publisher= or |series=, or {{cite journal}}/{{cite news}}/{{cite web}} for an article'}`,
+          messageId: c.info.citationClass === 'encyclopaedia' ? 'encyclopedia' : 'noPeriodical', data: { param: p.name, template: c.info.name },
           fixes,
         });
       }

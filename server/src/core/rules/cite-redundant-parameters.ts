@@ -11,6 +11,9 @@ export const citeRedundantParameters: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: null,
+  messages: {
+    redundant: 'More than one of {{names}} specified; CS1 uses only one',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       if (!hasAliasRepeat(c.params)) continue; // the usual case: nothing to build
@@ -31,7 +34,7 @@ export const citeRedundantParameters: Rule = {
           ctx.report({
             start: r.start,
             end: r.end,
-            message: `More than one of ${[...names].map((n) => `|${n}=`).join(', ')} specified; CS1 uses only one`,
+            messageId: 'redundant', data: { names: [...names].map((n) => `|${n}=`).join(', ') },
             related: [{ start: first.start, end: first.end, message: `|${list[0].name}= is given here` }],
           });
         }

@@ -1,7 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import { isParameterAcceptedBy, lookupParameter, suggestParameter } from '../cs1/parameters';
 import type { Citation, CitationParam } from '../citations';
-import { paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
+import { isDeadUrlName, paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
 
 /**
  * `err_parameter_ignored` / `err_parameter_ignored_suggest` / `err_param_unknown_empty`, and `err_text_ignored`
@@ -15,13 +15,17 @@ export const citeUnknownParameter: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    unknown: 'Unknown parameter |{{param}}={{where}}; it is ignored{{suggestion}}{{empty}}',
+    strayPipe: 'Empty parameter (a stray "|"); CS1 reports it as an empty unknown parameter',
+    textIgnored: 'Text "{{text}}" ignored: a parameter name and "=" are missing',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       for (const p of c.params) {
-        const key = p.name.toLowerCase();
-        if (key === 'deadurl' || key === 'dead-url') continue;
+        if (isDeadUrlName(p.name)) continue;
         // a local alias of |deadurl= (a citation profile's `мертвий-url` → `deadurl`) is that parameter too
-        if (p.lookup.name !== p.name && (p.lookup.name === 'deadurl' || p.lookup.name === 'dead-url')) continue;
+        if (p.lookup.name !== p.name && isDeadUrlName(p.lookup.name)) continue;
         // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
         if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;
@@ -36,7 +40,9 @@ export const citeUnknownParameter: Rule = {
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `Unknown parameter |${p.name}=${where}; it is ignored${suggestion ? ` (did you mean |${suggestion}=?)` : ''}${p.value === '' ? ' (and empty)' : ''}`,
+          messageId: 'unknown',
+          // the optional parts as data: ' is not supported by {{cite x}}' / ' is not a CS1 parameter', ' (did you mean |x=?)', ' (and empty)'
+          data: { param: p.name, where, suggestion: suggestion ? ` (did you mean |${suggestion}=?)` : '', empty: p.value === '' ? ' (and empty)' : '' },
           fixes,
         });
       }
@@ -44,11 +50,11 @@ export const citeUnknownParameter: Rule = {
         const text = ctx.src.slice(p.valueNode.start, p.valueNode.end).trim();
         if (!text) {
           // a stray "||": CS1's empty unknown parameter
-          ctx.report({ start: p.start, end: p.start + 1, message: 'Empty parameter (a stray "|"); CS1 reports it as an empty unknown parameter', fixes: [{ title: 'Remove the stray "|"', edits: [{ start: p.start, end: p.end, newText: p.end - p.start > 1 && /\n/.test(ctx.src.slice(p.start, p.end)) ? ctx.src.slice(p.start + 1, p.end).replace(/[^\n]/g, '') : '' }], safe: true }] });
+          ctx.report({ start: p.start, end: p.start + 1, messageId: 'strayPipe', fixes: [{ title: 'Remove the stray "|"', edits: [{ start: p.start, end: p.end, newText: p.end - p.start > 1 && /\n/.test(ctx.src.slice(p.start, p.end)) ? ctx.src.slice(p.start + 1, p.end).replace(/[^\n]/g, '') : '' }], safe: true }] });
           continue;
         }
         const r = paramNameRange(ctx.src, p);
-        ctx.report({ start: r.start, end: r.end, message: `Text "${text.length > 40 ? text.slice(0, 37) + '...' : text}" ignored: a parameter name and "=" are missing` });
+        ctx.report({ start: r.start, end: r.end, messageId: 'textIgnored', data: { text: text.length > 40 ? text.slice(0, 37) + '...' : text } });
       }
     }
   },

@@ -11,6 +11,10 @@ export const citeUrlStatusInvalid: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'safe',
+  messages: {
+    invalid: 'Invalid |url-status={{value}}: use one of {{allowed}}',
+    invalidSuggest: 'Invalid |url-status={{value}}: use one of {{allowed}} (did you mean "{{suggestion}}"?)',
+  },
   check(ctx) {
     const allowed = validValues('url-status') ?? []; // from server/data/cs1-parameters.json
     for (const c of ctx.citations) {
@@ -21,7 +25,7 @@ export const citeUrlStatusInvalid: Rule = {
         ctx.report({
           start: p.valueStart,
           end: p.valueEnd,
-          message: `Invalid |url-status=${p.value}: use one of ${allowed.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          ...(suggestion ? { messageId: 'invalidSuggest', data: { value: p.value, allowed: allowed.join(', '), suggestion } } : { messageId: 'invalid', data: { value: p.value, allowed: allowed.join(', ') } }),
           fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: suggestion }], safe: lower === suggestion }] : [],
         });
       }

@@ -10,6 +10,9 @@ export const citeUrlStatusWithoutArchive: Rule = {
   category: 'cs1',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    noEffect: '|url-status={{status}} has no effect without |archive-url=',
+  },
   check(ctx) {
     for (const c of ctx.citations) {
       const status = c.get('url-status');
@@ -18,7 +21,7 @@ export const citeUrlStatusWithoutArchive: Rule = {
       ctx.report({
         start: r.start,
         end: r.end,
-        message: `|url-status=${status.value} has no effect without |archive-url=`,
+        messageId: 'noEffect', data: { status: status.value },
         tags: ['unnecessary'],
         fixes: [{ title: 'Remove |url-status=', edits: [removeParamEdit(status.node)], safe: false }],
       });

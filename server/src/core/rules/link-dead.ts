@@ -17,6 +17,13 @@ export const linkDead: Rule = {
   category: 'links',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    dead: 'Link is dead ({{reason}}; {{checked}})',
+    archiveDead: 'Archive link is dead ({{reason}}; {{checked}}): choose another snapshot',
+    deadHasArchive: 'Link is dead ({{reason}}; {{checked}}): the citation has an archive; mark the link dead so readers get it first',
+    deadArchiveFound: 'Link is dead ({{reason}}; {{checked}}): an archived copy of {{archiveDate}} exists',
+    deadNoArchive: 'Link is dead ({{reason}}; {{checked}}): no archived copy found in the Wayback Machine, so no archive fix',
+  },
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {
       if (info.status !== 'dead') continue;
@@ -24,27 +31,29 @@ export const linkDead: Rule = {
       if (c && !isArchiveParam(t) && markedDead(c)) continue;
       if (!c && refLinkMarked(ctx, t)) continue;
       const fixes: Fix[] = [];
-      let message = `Link is dead (${info.reason ?? 'failed'}; ${checkedOn(info)})`;
+      const data: Record<string, string> = { reason: info.reason ?? 'failed', checked: checkedOn(info) };
+      let messageId = 'dead';
       if (isArchiveParam(t)) {
-        message = `Archive link is dead (${info.reason ?? 'failed'}; ${checkedOn(info)}): choose another snapshot`;
+        messageId = 'archiveDead';
       } else if (c && c.get('archive-url')) {
-        message += ': the citation has an archive; mark the link dead so readers get it first';
+        messageId = 'deadHasArchive';
         fixes.push({ title: 'Mark dead (|url-status=dead)', edits: [urlStatusDeadEdit(ctx, c)], safe: true });
       } else if (info.archive) {
-        message += `: an archived copy of ${info.archive.timestamp.slice(0, 4)}-${info.archive.timestamp.slice(4, 6)}-${info.archive.timestamp.slice(6, 8)} exists`;
+        messageId = 'deadArchiveFound';
+        data.archiveDate = `${info.archive.timestamp.slice(0, 4)}-${info.archive.timestamp.slice(4, 6)}-${info.archive.timestamp.slice(6, 8)}`;
         if (c) fixes.push({ title: 'Mark dead and add archive', edits: archiveCitationEdits(ctx, c, info.archive), safe: true });
         else {
           const fix = refLinkArchiveFix(ctx, t, info.archive);
           fixes.push({ title: fix.title, edits: [fix.edit], safe: true });
         }
       } else if (info.archive === null) {
-        message += ': no archived copy found in the Wayback Machine, so no archive fix';
+        messageId = 'deadNoArchive';
       }
       if (c && !isArchiveParam(t) && !c.deadLinkTag && !c.get('archive-url')) {
         const tag = `{{dead link|date=${MONTHS[ctx.today.month - 1]} ${ctx.today.year}}}`;
         fixes.push({ title: `Tag with ${tag}`, edits: [{ start: c.template.end, end: c.template.end, newText: tag }], safe: false });
       }
-      ctx.report({ start: t.start, end: t.end, message, fixes });
+      ctx.report({ start: t.start, end: t.end, messageId, data, fixes });
     }
   },
 };

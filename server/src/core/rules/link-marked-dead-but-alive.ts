@@ -10,6 +10,9 @@ export const linkMarkedDeadButAlive: Rule = {
   category: 'links',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    alive: 'Citation says |url-status=dead but the link answers {{httpStatus}} ({{checked}}): mark it live',
+  },
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {
       const c = t.citation;
@@ -20,7 +23,7 @@ export const linkMarkedDeadButAlive: Rule = {
       ctx.report({
         start: t.start,
         end: t.end,
-        message: `Citation says |url-status=dead but the link answers ${info.httpStatus ?? 200} (${checkedOn(info)}): mark it live`,
+        messageId: 'alive', data: { httpStatus: info.httpStatus ?? 200, checked: checkedOn(info) },
         related: [{ start: status.valueStart, end: status.valueEnd, message: 'marked dead here' }],
         fixes: [{ title: 'Set |url-status=live', edits: [{ start: status.valueStart, end: status.valueEnd, newText: 'live' }], safe: true }],
       });

@@ -10,6 +10,9 @@ export const linkRedirectedPermanently: Rule = {
   category: 'links',
   languages: 'any',
   fixable: 'suggestion',
+  messages: {
+    moved: 'Link moved permanently to {{to}} ({{checked}})',
+  },
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {
       if (info.status !== 'alive' || !info.permanentRedirect) continue;
@@ -18,7 +21,7 @@ export const linkRedirectedPermanently: Rule = {
       ctx.report({
         start: t.start,
         end: t.end,
-        message: `Link moved permanently to ${to} (${checkedOn(info)})`,
+        messageId: 'moved', data: { to, checked: checkedOn(info) },
         fixes: [{ title: `Use ${to}`, edits: [{ start: t.start, end: t.end, newText: to }], safe: false }],
       });
     }

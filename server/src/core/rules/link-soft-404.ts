@@ -11,6 +11,9 @@ export const linkSoft404: Rule = {
   category: 'links',
   languages: 'any',
   fixable: 'suggestion',
+  messages: {
+    soft404: 'Link looks gone (a soft 404: {{reason}}; {{checked}})',
+  },
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {
       if (info.status !== 'soft-404') continue;
@@ -19,7 +22,7 @@ export const linkSoft404: Rule = {
       if (!c && refLinkMarked(ctx, t)) continue;
       const fixes: Fix[] = [];
       if (c && !isArchiveParam(t) && info.archive && !c.get('archive-url')) fixes.push({ title: 'Mark dead and add archive', edits: archiveCitationEdits(ctx, c, info.archive), safe: false });
-      ctx.report({ start: t.start, end: t.end, message: `Link looks gone (a soft 404: ${info.reason ?? 'not the cited page'}; ${checkedOn(info)})`, fixes });
+      ctx.report({ start: t.start, end: t.end, messageId: 'soft404', data: { reason: info.reason ?? 'not the cited page', checked: checkedOn(info) }, fixes });
     }
   },
 };

@@ -10,11 +10,14 @@ export const linkUnreachable: Rule = {
   category: 'links',
   languages: 'any',
   fixable: null,
+  messages: {
+    unreachable: 'Link is unreachable now ({{reason}}; {{checked}})',
+    cannotTell: 'Cannot tell whether the link works ({{reason}}; {{checked}})',
+  },
   check(ctx) {
     for (const { target: t, info } of checkedTargets(ctx)) {
       if (info.status !== 'unreachable' && info.status !== 'cannot-tell') continue;
-      const what = info.status === 'cannot-tell' ? 'Cannot tell whether the link works' : 'Link is unreachable now';
-      ctx.report({ start: t.start, end: t.end, message: `${what} (${info.reason ?? 'failed'}; ${checkedOn(info)})` });
+      ctx.report({ start: t.start, end: t.end, messageId: info.status === 'cannot-tell' ? 'cannotTell' : 'unreachable', data: { reason: info.reason ?? 'failed', checked: checkedOn(info) } });
     }
   },
 };

@@ -13,6 +13,9 @@ export const pageLanguageMismatch: Rule = {
   category: 'policy',
   languages: 'any',
   fixable: null,
+  messages: {
+    otherWiki: "This text's links use the namespace names of the \"{{lang}}\" wiki ({{names}}): it likely belongs to {{wiki}}. Set \"site\": \"{{wiki}}\" in .wikitext-lint.json (or pass --site {{wiki}}); until then the English citation checks are not run on it.",
+  },
   check(ctx) {
     const g = ctx.pageLanguage;
     if (!g) return;
@@ -32,8 +35,8 @@ export const pageLanguageMismatch: Rule = {
     ctx.report({
       start: g.start,
       end: g.end,
-      message: `This text's links use the namespace names of the "${g.lang}" wiki (${names}): it likely belongs to ${g.wiki}. ` +
-        `Set "site": "${g.wiki}" in .wikitext-lint.json (or pass --site ${g.wiki}); until then the English citation checks are not run on it.`,
+      messageId: 'otherWiki',
+      data: { lang: g.lang, names, wiki: g.wiki },
     });
   },
 };

@@ -11,6 +11,10 @@ export const refDuplicateName: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    whitespace: 'Ref "{{name}}" is defined again with content that differs only in whitespace; Wikipedia treats it as a different definition',
+    different: 'Ref "{{name}}"{{group}} is defined more than once with different content; Wikipedia shows only the first',
+  },
   check(ctx) {
     const first = new Map<string, RefUse>();
     const names = new Set<string>();
@@ -46,9 +50,8 @@ export const refDuplicateName: Rule = {
       ctx.report({
         start: range.start,
         end: range.end,
-        message: sameButSpace
-          ? `Ref "${r.name}" is defined again with content that differs only in whitespace; Wikipedia treats it as a different definition`
-          : `Ref "${r.name}"${r.group ? ` (group "${r.group}")` : ''} is defined more than once with different content; Wikipedia shows only the first`,
+        // group: ' (group "g")' or ''
+        ...(sameButSpace ? { messageId: 'whitespace', data: { name: r.name! } } : { messageId: 'different', data: { name: r.name!, group: r.group ? ` (group "${r.group}")` : '' } }),
         related: [{ start: refRange(def).start, end: refRange(def).end, message: `First definition of "${r.name}"` }],
         fixes,
       });

@@ -10,6 +10,10 @@ export const refEmpty: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    selfClosing: 'A self-closing <ref/> needs a name: it reuses nothing',
+    empty: 'Empty <ref></ref>: an unnamed ref must have content',
+  },
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || r.listDefined || r.name !== null || r.isDefinition) continue;
@@ -17,7 +21,7 @@ export const refEmpty: Rule = {
       ctx.report({
         start: r.node.start,
         end: r.node.end,
-        message: selfClosing ? 'A self-closing <ref/> needs a name: it reuses nothing' : 'Empty <ref></ref>: an unnamed ref must have content',
+        messageId: selfClosing ? 'selfClosing' : 'empty',
         fixes: [{ title: 'Remove the empty ref', edits: [{ start: r.node.start, end: r.node.end, newText: '' }], safe: true }],
       });
     }

@@ -9,6 +9,9 @@ export const refGroupWithoutList: Rule = {
   category: 'ref',
   languages: 'en',
   fixable: 'suggestion',
+  messages: {
+    noList: '{{count}} {{refs}} in group "{{group}}" but no list for that group: add <references group="{{group}}" /> or {{reflist|group={{group}}}}',
+  },
   check(ctx) {
     const lists = new Set(ctx.model.refLists.map((l) => l.group));
     const reported = new Set<string>();
@@ -19,7 +22,7 @@ export const refGroupWithoutList: Rule = {
       ctx.report({
         start: r.tagNode.start,
         end: r.tagNode.end,
-        message: `${count} ref${count === 1 ? '' : 's'} in group "${r.group}" but no list for that group: add <references group="${r.group}" /> or {{reflist|group=${r.group}}}`,
+        messageId: 'noList', data: { count, refs: count === 1 ? 'ref' : 'refs', group: r.group },
         fixes: [{
           title: `Add {{reflist|group=${r.group}}} at the end of the page`,
           edits: [{ start: ctx.src.length, end: ctx.src.length, newText: `${ctx.src.endsWith('\n') ? '' : '\n'}{{reflist|group=${r.group}}}\n` }],

@@ -12,16 +12,23 @@ export const refIdenticalContent: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: 'suggestion',
+  messages: {
+    identical: 'This ref has the same content as an earlier unnamed ref; name the first and reuse it',
+  },
   check(ctx) {
-    const firstByContent = new Map<string, RefUse>();
+    // by the trimmed content's length, then compared: hashing every ref's whole text cost more than comparing
+    // the few of equal length
+    const byLength = new Map<number, { r: RefUse; text: string }[]>();
     const taken = new Set<string>();
     for (const r of ctx.model.refs) if (r.name !== null) taken.add(refKey(r));
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || r.name !== null || !r.isDefinition || r.nestedIn || r.listDefined) continue;
-      const key = `${r.group}\u0000${r.content!.text.trim()}`;
-      const first = firstByContent.get(key);
+      const text = r.content!.text.trim();
+      let same = byLength.get(text.length);
+      if (!same) byLength.set(text.length, (same = []));
+      const first = same.find((x) => x.r.group === r.group && x.text === text)?.r;
       if (!first) {
-        firstByContent.set(key, r);
+        same.push({ r, text });
         continue;
       }
       const name = suggestRefName(r.content!.text, (n) => taken.has(refKey({ group: r.group, name: n })));
@@ -40,7 +47,7 @@ export const refIdenticalContent: Rule = {
       ctx.report({
         start: r.tagNode.start,
         end: r.tagNode.end,
-        message: 'This ref has the same content as an earlier unnamed ref; name the first and reuse it',
+        messageId: 'identical',
         related: [{ start: first.tagNode.start, end: first.tagNode.end, message: 'The earlier ref with the same content' }],
         fixes,
       });

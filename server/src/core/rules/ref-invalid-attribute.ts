@@ -14,13 +14,19 @@ export const refInvalidAttribute: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    badDir: 'Invalid dir="{{value}}" on <ref>: use ltr, rtl or auto',
+    suggest: 'Invalid attribute "{{attribute}}" on <{{tag}}>; did you mean "{{suggestion}}"?',
+    invalid: 'Invalid attribute "{{attribute}}" on <{{tag}}>; allowed: {{allowed}}',
+    invalidSplit: 'Invalid attribute "{{attribute}}" on <{{tag}}>; allowed: {{allowed}} (an unquoted name with a space splits into two attributes: quote it)',
+  },
   check(ctx) {
     const walk = (tag: ExtensionTagNode) => {
       const allowed = tag.name === 'ref' ? REF_ATTRIBUTES : REFERENCES_ATTRIBUTES;
       for (const a of tag.attributes) {
         if (allowed.includes(a.name)) {
           if (tag.name === 'ref' && a.name === 'dir' && a.value && !['ltr', 'rtl', 'auto'].includes(a.value.toLowerCase())) {
-            ctx.report({ start: a.start, end: a.end, message: `Invalid dir="${a.value}" on <ref>: use ltr, rtl or auto` });
+            ctx.report({ start: a.start, end: a.end, messageId: 'badDir', data: { value: a.value } });
           }
           continue;
         }
@@ -29,9 +35,9 @@ export const refInvalidAttribute: Rule = {
         ctx.report({
           start: a.nameNode.start,
           end: a.nameNode.end,
-          message: suggestion
-            ? `Invalid attribute "${raw}" on <${tag.name}>; did you mean "${suggestion}"?`
-            : `Invalid attribute "${raw}" on <${tag.name}>; allowed: ${allowed.join(', ')}${tag.name === 'ref' && !a.valueNode ? ' (an unquoted name with a space splits into two attributes: quote it)' : ''}`,
+          ...(suggestion
+            ? { messageId: 'suggest', data: { attribute: raw, tag: tag.name, suggestion } }
+            : { messageId: tag.name === 'ref' && !a.valueNode ? 'invalidSplit' : 'invalid', data: { attribute: raw, tag: tag.name, allowed: allowed.join(', ') } }),
           fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ start: a.nameNode.start, end: a.nameNode.end, newText: suggestion }], safe: true }] : [],
         });
       }

@@ -10,6 +10,9 @@ export const refListDefinedUnused: Rule = {
   category: 'ref',
   languages: 'en',
   fixable: null,
+  messages: {
+    unused: 'List-defined ref "{{name}}" is never used in the text; use it with <ref name="{{name}}" /> or remove it',
+  },
   check(ctx) {
     const used = new Set<string>();
     for (const r of ctx.model.refs) if (!r.listDefined && r.name !== null) used.add(refScopeKey(r));
@@ -19,7 +22,7 @@ export const refListDefinedUnused: Rule = {
       ctx.report({
         start: range.start,
         end: range.end,
-        message: `List-defined ref "${r.name}" is never used in the text; use it with <ref name="${r.name}" /> or remove it`,
+        messageId: 'unused', data: { name: r.name! },
         tags: ['unnecessary'],
       });
     }

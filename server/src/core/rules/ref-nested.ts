@@ -10,6 +10,9 @@ export const refNested: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: null,
+  messages: {
+    nested: 'A <ref> inside another <ref> is shown as plain text; to nest notes, write the outer one as {{refn|...}} or {{#tag:ref|...}}',
+  },
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.syntax !== 'tag' || !r.nestedIn || r.nestedIn.syntax !== 'tag') continue;
@@ -18,7 +21,7 @@ export const refNested: Rule = {
       ctx.report({
         start: r.tagNode.start,
         end: r.tagNode.end,
-        message: 'A <ref> inside another <ref> is shown as plain text; to nest notes, write the outer one as {{refn|...}} or {{#tag:ref|...}}',
+        messageId: 'nested',
         related: [{ start: r.nestedIn.tagNode.start, end: r.nestedIn.tagNode.end, message: 'The enclosing ref' }],
       });
     }

@@ -10,11 +10,14 @@ export const refNumericName: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: null,
+  messages: {
+    numeric: 'Ref name "{{name}}" is a plain number; use a descriptive name (e.g. "smith2020")',
+  },
   check(ctx) {
     for (const r of ctx.model.refs) {
       if (r.name === null || !/^[0-9]+$/.test(r.name)) continue;
       const range = refRange(r);
-      ctx.report({ start: range.start, end: range.end, message: `Ref name "${r.name}" is a plain number; use a descriptive name (e.g. "smith2020")` });
+      ctx.report({ start: range.start, end: range.end, messageId: 'numeric', data: { name: r.name! } });
     }
   },
 };

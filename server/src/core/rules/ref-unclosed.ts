@@ -9,10 +9,13 @@ export const refUnclosed: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: null,
+  messages: {
+    unclosed: '<ref> is never closed: add </ref> after its content, or make it self-closing (<ref name="..." />)',
+  },
   check(ctx) {
     for (const u of ctx.doc.unclosed) {
       if (u.kind !== 'extension-tag' || u.name !== 'ref') continue;
-      ctx.report({ start: u.start, end: u.end, message: '<ref> is never closed: add </ref> after its content, or make it self-closing (<ref name="..." />)' });
+      ctx.report({ start: u.start, end: u.end, messageId: 'unclosed' });
     }
   },
 };

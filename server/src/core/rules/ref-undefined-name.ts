@@ -18,6 +18,10 @@ export const refUndefinedName: Rule = {
   category: 'ref',
   languages: 'any',
   fixable: null,
+  messages: {
+    undefined: 'The named reference "{{name}}"{{group}} is used but never defined (no <ref> with this name has content){{hint}}',
+    undefinedAgain: 'The named reference "{{name}}"{{group}} is used but never defined',
+  },
   options: {
     definedByTemplates: { type: 'string[]', description: 'Ref names defined by templates the pages transclude (an infobox, a data template): never reported.' },
   },
@@ -44,7 +48,8 @@ export const refUndefinedName: Rule = {
       ctx.report({
         start: range.start,
         end: range.end,
-        message: `The named reference "${r.name}"${r.group ? ` (group "${r.group}")` : ''} is used but never defined${again ? '' : ' (no <ref> with this name has content)'}${hint && !again ? hint : ''}`,
+        // group: ' (group "g")' or ''; hint: what a template on the page may explain, or ''
+        messageId: again ? 'undefinedAgain' : 'undefined', data: { name: r.name!, group: r.group ? ` (group "${r.group}")` : '', hint: hint || '' },
       });
     }
   },

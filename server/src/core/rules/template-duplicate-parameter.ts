@@ -15,13 +15,25 @@ export const templateDuplicateParameter: Rule = {
   category: 'template',
   languages: 'any',
   fixable: 'safe',
+  messages: {
+    duplicate: 'Parameter |{{param}}= is given more than once in {{{{template}}}}; MediaWiki uses only the last',
+    duplicateValue: 'Parameter |{{param}}= is given more than once in {{{{template}}}}; MediaWiki uses only the last ("{{value}}")',
+  },
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (t.params.length < 2) continue;
-      const seen = new Map<string, ParameterNode>();
-      for (const p of t.params) {
-        const prev = seen.get(p.name);
-        seen.set(p.name, p);
+      const ps = t.params;
+      // a map only for a long call: most have a handful of parameters, where comparing names costs less than a map
+      const seen = ps.length > 16 ? new Map<string, ParameterNode>() : null;
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i];
+        let prev: ParameterNode | undefined;
+        if (seen) {
+          prev = seen.get(p.name);
+          seen.set(p.name, p);
+        } else {
+          for (let j = i - 1; j >= 0; j--) if (ps[j].name === p.name) { prev = ps[j]; break; }
+        }
         if (!prev) continue;
         const r = paramNameRange(ctx.src, p);
         const prevValue = textWithoutComments(ctx.src, prev.valueNode).trim();
@@ -38,7 +50,7 @@ export const templateDuplicateParameter: Rule = {
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `Parameter |${p.name}= is given more than once in {{${t.name}}}; MediaWiki uses only the last${prevValue !== value ? ` ("${value.slice(0, 40)}")` : ''}`,
+          ...(prevValue !== value ? { messageId: 'duplicateValue', data: { param: p.name, template: t.name, value: value.slice(0, 40) } } : { messageId: 'duplicate', data: { param: p.name, template: t.name } }),
           related: [{ start: pr.start, end: pr.end, message: 'Earlier value, ignored' }],
           fixes,
         });

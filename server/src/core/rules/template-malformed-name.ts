@@ -14,6 +14,9 @@ export const templateMalformedName: Rule = {
   category: 'template',
   languages: 'any',
   fixable: 'suggestion',
+  messages: {
+    swallowed: 'Template name "{{written}}=..." swallowed |{{param}}=: a "|" is missing after {{{{template}}}}, so MediaWiki calls a template that does not exist',
+  },
   check(ctx) {
     for (const t of ctx.model.templates) {
       if (!t.name.includes('=')) continue;
@@ -32,7 +35,7 @@ export const templateMalformedName: Rule = {
       ctx.report({
         start: t.nameNode.start + m[1].length,
         end: t.nameNode.end - (full.length - full.trimEnd().length),
-        message: `Template name "${m[2]}${m[3]}${param}${m[5]}=..." swallowed |${param}=: a "|" is missing after {{${m[2]}}}, so MediaWiki calls a template that does not exist`,
+        messageId: 'swallowed', data: { written: `${m[2]}${m[3]}${param}${m[5]}`, param, template: m[2] },
         // a suggestion, not a safe fix: the repaired call becomes a real citation that the other rules then check
         fixes: [{ title: `Insert "|" before ${param}=`, edits: [{ start: at + m[3].length, end: at + m[3].length, newText: '|' }], safe: false }],
       });

@@ -103,6 +103,16 @@ export const DEAD_STATUSES: ReadonlySet<string> = new Set(['dead', 'deviated']);
 const DEADURL_DEAD = new Set(['yes', 'y', 'true']);
 
 /**
+ * True for |deadurl= and |dead-url= in any case (removed from CS1; cite-deprecated-dead-url reports them, and
+ * cite-unknown-parameter leaves them to it). Lower-cases only names of their length: it runs on every parameter.
+ */
+export function isDeadUrlName(name: string): boolean {
+  if (name.length !== 7 && name.length !== 8) return false;
+  const key = name.toLowerCase();
+  return key === 'deadurl' || key === 'dead-url';
+}
+
+/**
  * How a citation marks its original link dead, if it does: `|url-status=dead|deviated`, or the removed
  * `|deadurl=yes` / `|dead-url=yes` (still what the editor meant, and what a fix turns into url-status=dead).
  * `param` is the parameter carrying the mark; `status` its url-status meaning.
@@ -112,8 +122,7 @@ export function deadMark(c: Citation): { param: CitationParam; status: string } 
   if (status) return DEAD_STATUSES.has(status.value) ? { param: status, status: status.value } : undefined;
   for (let i = c.params.length - 1; i >= 0; i--) {
     const p = c.params[i];
-    const key = p.name.toLowerCase();
-    if ((key === 'deadurl' || key === 'dead-url') && DEADURL_DEAD.has(p.value.toLowerCase())) return { param: p, status: 'dead' };
+    if (isDeadUrlName(p.name) && DEADURL_DEAD.has(p.value.toLowerCase())) return { param: p, status: 'dead' };
   }
   return undefined;
 }

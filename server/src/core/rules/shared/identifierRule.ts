@@ -1,5 +1,6 @@
 /** The check shared by the identifier rules (ISBN, ISSN, DOI; each rule is its own file), with CS1's rules. */
 import type { Rule } from '../../lint/types';
+import { forEachKnownParam, isComputed } from './citationParams';
 
 export function identifierRule(id: string, wikipedia: string, label: string, canonicals: string[], check: (v: string) => string | undefined): Rule {
   return {
@@ -10,15 +11,16 @@ export function identifierRule(id: string, wikipedia: string, label: string, can
     category: 'cs1',
     languages: 'any',
     fixable: null,
+    messages: {
+      invalid: 'Check |{{param}}= value: {{reason}}',
+    },
     check(ctx) {
-      for (const c of ctx.citations) {
-        for (const p of c.params) {
-          if (!p.lookup.known || !canonicals.includes(p.lookup.canonical) || p.value === '') continue;
-          if (/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd))) continue;
-          const reason = check(p.value);
-          if (reason) ctx.report({ start: p.valueStart, end: p.valueEnd, message: `Check |${p.name}= value: ${reason}` });
-        }
-      }
+      forEachKnownParam(ctx, (p) => {
+        if (!canonicals.includes(p.lookup.canonical)) return;
+        if (isComputed(ctx.src, p)) return;
+        const reason = check(p.value);
+        if (reason) ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'invalid', data: { param: p.name, reason } });
+      });
     },
   };
 }

@@ -15,12 +15,15 @@ export function pairRule(id: string, wikipedia: string, description: string, pre
     category: 'cs1',
     languages: 'en',
     fixable: null,
+    messages: {
+      missing: message, // each pairing rule's own sentence
+    },
     check(ctx) {
       for (const c of ctx.citations) {
         const p = c.get(present);
         if (!p || !missing(c)) continue;
         const r = paramRange(ctx.src, p);
-        ctx.report({ start: r.start, end: r.end, message });
+        ctx.report({ start: r.start, end: r.end, messageId: 'missing' });
       }
     },
   };
