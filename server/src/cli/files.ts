@@ -12,7 +12,7 @@ export { clearConfigCache, describeFsError, findConfigFor, loadConfigFile } from
 import { isUtf8 } from 'node:buffer';
 import type { IgnoreRules } from './ignore';
 import { readRegularFile, INPUT_SIZE_CAP } from '../readLimited';
-import { TEMPORARY_NAME, type ReadSnapshot } from './safeWrite';
+import { TEMPORARY_NAME, replaceThroughTemporary, type ReadSnapshot } from './safeWrite';
 
 /** Extensions linted when a directory is given. */
 export const WIKITEXT_EXTENSIONS = ['.wiki', '.wikitext', '.mediawiki', '.mw'];
@@ -232,25 +232,15 @@ export function encodeWikitext(content: WikitextFile): Buffer {
  */
 export function writeWikitextAtomic(file: string, content: WikitextFile): void {
   const data = encodeWikitext(content);
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let mode: number | undefined;
   try {
     mode = fs.statSync(file).mode;
   } catch {
     mode = undefined;
   }
-  try {
+  replaceThroughTemporary(file, (tmp) => {
     fs.writeFileSync(tmp, data, { mode });
     const check = fs.readFileSync(tmp);
     if (!check.equals(data)) throw new Error('the written text does not read back the same');
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
+  });
 }

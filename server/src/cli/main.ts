@@ -4,6 +4,7 @@
  * the exit code: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage, configuration or I/O error.
  * The options are defined in `options.ts`; ignore files, baseline and cache live in their own modules.
  */
+import './v8flags'; // first: V8 settings for a short run, before any linting code is compiled
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';

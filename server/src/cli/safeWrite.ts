@@ -32,16 +32,26 @@ export function writeFixedFile(file: string, before: ReadSnapshot, data: string,
     writeInPlace(file, before, data);
     return;
   }
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, temporaryName(path.basename(file), process.pid, Date.now()));
   const mode = st.mode & 0o7777;
-  try {
+  replaceThroughTemporary(file, (tmp) => {
     fs.writeFileSync(tmp, data, { encoding: 'utf8', mode, flag: 'wx' });
     fs.chmodSync(tmp, mode); // the umask narrowed the mode given at creation
     keepOwner(tmp, st);
     if (fs.readFileSync(tmp, 'utf8') !== data) throw new Error('the written text does not read back the same');
     // as late as possible: the file must still be the one, with the content, that was read
     assertUnchanged(file, before, readCap);
+  });
+}
+
+/**
+ * The one way this CLI replaces a file: `fill` writes (and checks) the temporary file `.name.PID.TIME.tmp`
+ * beside it, which is then renamed over `file`. On any failure the temporary file is removed, `file` is
+ * untouched and the error is thrown.
+ */
+export function replaceThroughTemporary(file: string, fill: (tmp: string) => void): void {
+  const tmp = path.join(path.dirname(file), temporaryName(path.basename(file), process.pid, Date.now()));
+  try {
+    fill(tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
     try {
