@@ -16,10 +16,9 @@ import { findOrigin } from './origin';
 import { WikiProfiles } from './pages';
 import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
 import { parseCitationProfile } from '../../../server/src/core/citationProfile';
-import { cacheDir } from '../../../server/src/cacheDir';
+import { citationProfileCacheFile } from '../../../server/src/wiki/citationProfileCache';
 import { shippedCitationProfile } from './shippedProfiles';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EditError } from '../../../server/src/wiki/edit';
 import { LoginError } from '../../../server/src/wiki/session';
 import { WikiError } from '../../../server/src/wiki/errors';
@@ -46,7 +45,7 @@ export interface ProfileSink {
  * builder's branch), else the one shipped for that wiki (server/data/citation-profiles/).
  */
 export async function cachedCitationProfile(site: string) {
-  const file = path.join(cacheDir(), 'profiles', `${site.replace(/[^A-Za-z0-9.-]+/g, '_')}.citations.json`);
+  const file = citationProfileCacheFile(site);
   let text: string | undefined;
   try {
     text = await fs.promises.readFile(file, 'utf8');

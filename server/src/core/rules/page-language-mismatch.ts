@@ -15,6 +15,7 @@ export const pageLanguageMismatch: Rule = {
   fixable: null,
   messages: {
     otherWiki: "This text's links use the namespace names of the \"{{lang}}\" wiki ({{names}}): it likely belongs to {{wiki}}. Set \"site\": \"{{wiki}}\" in .wikitext-lint.json (or pass --site {{wiki}}); until then the English citation checks are not run on it.",
+    severalWikis: 'This text\'s links use namespace names ({{names}}) that several wikis share: it likely belongs to one of {{list}}. Set "site" in .wikitext-lint.json (or pass --site) to its wiki; until then the English citation checks are not run on it.',
   },
   check(ctx) {
     const g = ctx.pageLanguage;
@@ -27,8 +28,8 @@ export const pageLanguageMismatch: Rule = {
       ctx.report({
         start: g.start,
         end: g.end,
-        message: `This text's links use namespace names (${names}) that several wikis share: it likely belongs to one of ${list}. ` +
-          `Set "site" in .wikitext-lint.json (or pass --site) to its wiki; until then the English citation checks are not run on it.`,
+        messageId: 'severalWikis',
+        data: { names, list },
       });
       return;
     }
@@ -36,7 +37,7 @@ export const pageLanguageMismatch: Rule = {
       start: g.start,
       end: g.end,
       messageId: 'otherWiki',
-      data: { lang: g.lang, names, wiki: g.wiki },
+      data: { lang: g.lang ?? '', names, wiki: g.wiki },
     });
   },
 };
