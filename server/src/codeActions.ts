@@ -53,7 +53,25 @@ function lookup(a: Analysis, version: number, d: LspDiagnostic): Diagnostic | un
   // (Neovim 0.7 from byte columns), which differ from ours after a non-ASCII character
   const start = typeof data.start === 'number' ? data.start : a.lines.offset(d.range.start.line, d.range.start.character);
   const end = typeof data.end === 'number' ? data.end : a.lines.offset(d.range.end.line, d.range.end.character);
-  return a.diagnostics.find((x) => x.rule === data.rule && x.start === start && x.end === end && x.message === d.message);
+  return diagnosticIndex(a).get(`${data.rule}\0${start}\0${end}\0${d.message}`);
+}
+
+/**
+ * The analysis's diagnostics by rule, range and message, built once per analysis: a request for the whole of a
+ * document with 20,000 problems looks each one up, which a linear search made quadratic.
+ */
+const indexes = new WeakMap<Analysis, Map<string, Diagnostic>>();
+function diagnosticIndex(a: Analysis): Map<string, Diagnostic> {
+  let index = indexes.get(a);
+  if (!index) {
+    index = new Map();
+    for (const x of a.diagnostics) {
+      const key = `${x.rule}\0${x.start}\0${x.end}\0${x.message}`;
+      if (!index.has(key)) index.set(key, x); // the first, as the linear search found it
+    }
+    indexes.set(a, index);
+  }
+  return index;
 }
 
 /** Computes the code actions for a range. */

@@ -300,7 +300,9 @@ test('workers are chosen by the work: few or small files stay on one thread', ()
   assert.equal(chooseJobs(1, 50 << 20, 8), 1);
   assert.equal(chooseJobs(3, 50 << 20, 8), 1);
   assert.equal(chooseJobs(100, 1 << 20, 8), 1, '1 MB in all: not worth a worker');
-  assert.equal(chooseJobs(520, 32 << 20, 2), 2);
+  assert.equal(chooseJobs(520, 32 << 20, 2), 1, '32 MB: two threads were slower than one on 2 cores (each warms up its own JIT)');
+  assert.equal(chooseJobs(1400, 72 << 20, 2), 2, '72 MB: two threads are faster');
+  assert.equal(chooseJobs(1400, 72 << 20, 8), 3);
   assert.equal(chooseJobs(520, 32 << 20, 2, 1), 1);
 });
 
