@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, ServerHandle } from '../helpers/lspClient';
 import { wikiSkipReason, startTestWiki, TestWiki } from '../helpers/testWiki';
-import { WikiPages, KeyValueStore, SecretStore } from '../../client/src/wiki/pages';
+import { WikiPages } from '../../client/src/wiki/pages';
+import { MapSecrets, MapMemory } from '../helpers/memoryStores';
 import { pageUriString } from '../../client/src/wiki/uri';
 import { WIKI_PROFILE_NOTIFICATION } from '../../server/src/serverSettings';
 import { shippedCitationProfile } from '../../client/src/wiki/shippedProfiles';
@@ -28,17 +29,6 @@ let de: TestWiki;
 let server: ServerHandle;
 let cache: string;
 
-class MapSecrets implements SecretStore {
-  readonly map = new Map<string, string>();
-  async get(k: string) { return this.map.get(k); }
-  async store(k: string, v: string) { this.map.set(k, v); }
-  async delete(k: string) { this.map.delete(k); }
-}
-class MapMemory implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(k: string) { return this.map.get(k) as T | undefined; }
-  async update(k: string, v: unknown) { this.map.set(k, v); }
-}
 
 before(async () => {
   if (skip) return;

@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { WikiPages, ConflictError, SecretStore, KeyValueStore } from '../../client/src/wiki/pages';
+import { WikiPages, ConflictError } from '../../client/src/wiki/pages';
+import { MapSecrets, MapMemory } from '../helpers/memoryStores';
 import { mergeThreeWay } from '../../client/src/wiki/merge';
 import { pageUriParts, pageRefFromParts, pageUriString, parseUserInput } from '../../client/src/wiki/uri';
 import { summaryOfFixes } from '../../client/src/wiki/summary';
@@ -28,17 +29,6 @@ const addAccessDates = (t: string) => t.replace(/\{\{(cite (?:web|news))\|(?![^}
 void fixAll;
 const SEED = readFileSync(resolve(__dirname, '../../examples/Kazakhstan__Government_and_politics.wiki'), 'utf8');
 
-class MapSecrets implements SecretStore {
-  readonly map = new Map<string, string>();
-  async get(k: string) { return this.map.get(k); }
-  async store(k: string, v: string) { this.map.set(k, v); }
-  async delete(k: string) { this.map.delete(k); }
-}
-class MapMemory implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(k: string) { return this.map.get(k) as T | undefined; }
-  async update(k: string, v: unknown) { this.map.set(k, v); }
-}
 
 function site(): string {
   return `127.0.0.1:${wiki.port}`;

@@ -23,7 +23,7 @@ import { parseCitationProfile } from '../core/citationProfile';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
 import { WikiError } from './errors';
-import { citationProfileCacheFile } from './citationProfileCache';
+import { citationProfileCacheFile, readProfileJson } from './citationProfileCache';
 export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may_long', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -53,19 +53,7 @@ export function builtInCitationMap(site: string): { map: CitationProfile; source
 
 /** Reads a declarative map (or any citation profile) from a file. */
 export function readCitationMap(file: string): CitationProfile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`${file}: cannot read the map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
-  }
-  return parseCitationProfile(json, file);
+  return readProfileJson(file, 'map');
 }
 
 export interface BuildOptions {

@@ -45,14 +45,18 @@ export function autoCitationProfileFile(site: string | undefined, dir = cacheDir
  * `auto` the cached profile of `site`. Errors name the file and what is wrong; nothing is silently ignored.
  */
 export function readCitationProfileFile(spec: string, site?: string): CitationProfile {
-  const file = spec === 'auto' ? autoCitationProfileFile(site) : spec;
+  return readProfileJson(spec === 'auto' ? autoCitationProfileFile(site) : spec, 'profile');
+}
+
+/** Reads and checks a citation profile or a declarative map (`what` names which, in the errors). */
+export function readProfileJson(file: string, what: 'profile' | 'map'): CitationProfile {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read the profile (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`${file}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (text.length > 5_000_000) throw new Error(`${file}: the profile is larger than 5 MB`);
+  if (text.length > 5_000_000) throw new Error(`${file}: the ${what} is larger than 5 MB`);
   let json: unknown;
   try {
     json = JSON.parse(text);
