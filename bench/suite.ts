@@ -89,7 +89,7 @@ async function main() {
     }
     row('in-process lint, one cold pass in a fresh process, CPU', `${(median(cold) / 1000).toFixed(2)} s`);
     const figures: Record<string, { wall: number; cpu: number }> = {};
-    for (const [label, extra] of [['--jobs 1', ['--jobs', '1']], ['default jobs', []]] as const) {
+    for (const [label, extra] of [['--jobs 1', ['--jobs', '1']], ['--jobs 2', ['--jobs', '2']], ['default jobs', []]] as const) {
       const walls: number[] = [], cpus: number[] = [];
       for (let r = 0; r < (quick ? 1 : 3); r++) {
         const t0 = performance.now();
@@ -105,7 +105,10 @@ async function main() {
     const one = figures['--jobs 1'], def = figures['default jobs'];
     row('CLI --jobs 1 CPU / in-process warm lint', `${(one.cpu / lintMs).toFixed(1)}x`);
     row('CLI --jobs 1 CPU / in-process cold pass', `${(one.cpu / median(cold)).toFixed(2)}x`, '<= 1.5x', one.cpu / median(cold) <= 1.5);
-    row('CLI speed-up of default jobs over --jobs 1 (wall)', `${(one.wall / def.wall).toFixed(2)}x`, '>= 1.0x', one.wall / def.wall >= 1);
+    // the default picks the threads from the work (one below 48 MB: a second thread's JIT warm-up costs more than it
+    // saves on two cores), so it must not be slower than one thread; --jobs 2 is shown for what a forced worker does
+    row('CLI --jobs 2 over --jobs 1 (wall), for information', `${(one.wall / figures['--jobs 2'].wall).toFixed(2)}x`);
+    row('CLI default jobs over --jobs 1 (wall; 1.0x = same, within noise)', `${(one.wall / def.wall).toFixed(2)}x`, '>= 0.95x', one.wall / def.wall >= 0.95);
   }
 
   // The language server
