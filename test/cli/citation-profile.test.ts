@@ -98,3 +98,15 @@ test('a citation profile with every part parses, and each part is checked', () =
   assert.throws(() => parseCitationProfile({ ...full, rules: { x: 'off' } }), /true or false/);
   assert.throws(() => parseCitationProfile({ ...full, templats: {} }), /unknown key "templats"/);
 });
+
+test('hostile date formats and month names in a profile are refused with the reason, before any expression is built', () => {
+  const base = { templates: {}, parameters: {} };
+  assert.throws(() => parseCitationProfile({ ...base, dates: { formats: ['MMMM '.repeat(3000) + 'YYYY'] } }), /longer than 64 characters/);
+  assert.throws(() => parseCitationProfile({ ...base, dates: { formats: ['D D YYYY'] } }), /one year \(YYYY\) and at most one month and one day/);
+  assert.throws(() => parseCitationProfile({ ...base, dates: { formats: ['D MMMM'] } }), /one year/);
+  assert.throws(() => parseCitationProfile({ ...base, dates: { formats: Array(33).fill('YYYY') } }), /at most 32/);
+  assert.throws(() => parseCitationProfile({ ...base, dates: { months: Array(12).fill('a'.repeat(51)) } }), /longer than 50 characters/);
+  // the real forms still pass
+  const ok = parseCitationProfile({ ...base, dates: { formats: ['YYYY թ․ MMMMG D', 'YYYY年M月D日', 'D. MMMM YYYY', 'ngày D tháng M năm YYYY', 'MMMM YYYY'] } });
+  assert.equal(ok.dates?.formats?.length, 5);
+});

@@ -85,6 +85,23 @@ function parseDates(d: unknown, where: string, strings: (v: unknown, key: string
     if (typeof d.digits !== 'string' || [...d.digits].length !== 10) throw new Error(`${where}: "dates"."digits" must be the ten local digits, 0 to 9`);
     out.digits = d.digits;
   }
-  if (d.formats !== undefined) out.formats = strings(d.formats, 'dates"."formats');
+  if (d.formats !== undefined) {
+    out.formats = strings(d.formats, 'dates"."formats');
+    // each pattern becomes a regular expression: keep them few and short, each field once, so a hostile profile
+    // cannot build a giant or ambiguous expression
+    if (out.formats.length > 32) throw new Error(`${where}: "dates"."formats" has ${out.formats.length} patterns; at most 32`);
+    for (const f of out.formats) {
+      if (f.length > 64) throw new Error(`${where}: the date format "${f.slice(0, 40)}…" is longer than 64 characters`);
+      const fields = f.match(/YYYY|MMMMG|MMMM|MMM|MM|M|DD|D/g) ?? [];
+      const count = (re: RegExp) => fields.filter((x) => re.test(x)).length;
+      if (count(/^Y/) !== 1 || count(/^M/) > 1 || count(/^D/) > 1) {
+        throw new Error(`${where}: the date format "${f}" must have one year (YYYY) and at most one month and one day`);
+      }
+    }
+  }
+  for (const k of ['months', 'genitive', 'abbreviations'] as const) {
+    const long = out[k]?.find((n) => n.length > 50);
+    if (long) throw new Error(`${where}: "dates"."${k}" has a name longer than 50 characters ("${long.slice(0, 40)}…")`);
+  }
   return out;
 }

@@ -144,7 +144,9 @@ export function lintDocument(doc: DocumentNode, model: DocumentModel, options: L
     try {
       rule.check(ctx);
     } catch (e) {
-      ruleErrors.push({ rule: rule.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      const error = e instanceof Error ? e.stack ?? e.message : String(e);
+      // a message can quote a huge input (a regular expression, a value): keep the report readable
+      ruleErrors.push({ rule: rule.id, error: error.length > 2000 ? `${error.slice(0, 2000)}… (${error.length} characters)` : error });
     }
   }
   const kept = applyDirectives(src, model.comments, lines, diagnostics, { knownRules: ruleIds, reportUnused: options.reportUnusedDisableDirectives });
