@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCitationProfile } from '../../server/src/cli/citationProfileFile';
+import { parseCitationProfile } from '../../server/src/core/citationProfile';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const PROFILE = resolve(__dirname, '../fixtures/profiles/dewiki-citations.json');

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { expandPaths, findConfigFor, loadConfigFile, writeWikitextAtomic, describeFsError } from './files';
 import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
 import { prepareLinks } from './linkPrep';
-import { loadCitationProfile } from './citationProfileFile';
+import { readCitationProfileFile as loadCitationProfile } from '../wiki/citationProfileCache';
 import { profileCommand } from './profileCommand';
 import type { LookupFunction } from 'node:net';
 import { listRulesText } from '../core/rules/meta';

@@ -2,7 +2,7 @@
  * Lints (and optionally fixes) one file, returning a plain, serialisable result: the same code runs on
  * the main thread and in worker threads.
  */
-import { loadCitationProfile } from './citationProfileFile';
+import { readCitationProfileFile as loadCitationProfile } from '../wiki/citationProfileCache';
 import { lstatSync } from 'node:fs';
 import { findConfigFor, readWikitext, describeFsError, writeWikitextAtomic } from './files';
 import { writeFixedFile } from './safeWrite';
