@@ -7,10 +7,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
 import { documentSelector, registerStatusAndSettings, validationOptions } from './lintSettings';
+import { serveProfiles } from './webProfiles';
 
 let client: LanguageClient | undefined;
 let attachStatus: ((c: LanguageClient) => void) | undefined;
 let worker: { terminate(): void } | undefined;
+let profiles: vscode.Disposable | undefined;
 
 /** The web worker constructor and blob URLs of the extension host's global scope (no DOM types in this project). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
@@ -81,6 +83,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('wikitext', 'Wikitext Language Server', w, clientOptions);
   client.onRequest('wikitext/findConfig', (p: { uri: string }) => findConfig(p.uri));
+  // citation profile files (wikitext.citationProfile, "profile" of .wikitext-lint.json): read and watched through workspace.fs
+  profiles = serveProfiles(client);
   attachStatus?.(client);
   await client.start();
 }
@@ -98,6 +102,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 /** Stops the language client and its worker. */
 async function stopClient(): Promise<void> {
+  profiles?.dispose();
+  profiles = undefined;
   await client?.dispose().catch(() => undefined);
   worker?.terminate();
   client = undefined;

@@ -10,6 +10,7 @@ import { startServer } from './server';
 import { PositionEncodingLayer } from './positionEncoding';
 import { parseConfig, ConfigError, type LintConfig } from './core/lint/config';
 import { ruleIds } from './core/rules';
+import { READ_PROFILE_REQUEST, resolveProfileUri, webCitationProfileLoader, type ReadProfileAnswer } from './webProfiles';
 
 /** What the client answers to `wikitext/findConfig`: the configuration file that applies, or null. */
 export interface FoundConfig {
@@ -53,6 +54,18 @@ startServer(connection, {
       if (e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound) clientCanFind = false;
       return undefined;
     }
-    return found ? parseConfigText(found.text, found.uri) : undefined;
+    if (!found) return undefined;
+    const config = parseConfigText(found.text, found.uri);
+    // "profile" is relative to the configuration file, as on disk ("auto": the map shipped for the "site")
+    if (config.profile && config.profile !== 'auto') config.profile = resolveProfileUri(config.profile, found.uri, false);
+    return config;
   },
+  // citation profile files are read by the client through workspace.fs (client/src/webProfiles.ts); `auto` is the shipped map
+  loadCitationProfile: webCitationProfileLoader(async (uri) => {
+    try {
+      return await connection.sendRequest<ReadProfileAnswer | null>(READ_PROFILE_REQUEST, { uri });
+    } catch (e) {
+      return { uri, error: e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound ? 'this editor cannot read files for the server' : (e as Error).message };
+    }
+  }),
 });

@@ -24,7 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { startServer, type ServerHost } from './server';
 import { ProfileStore } from './wiki/profileStore';
-import { autoCitationProfileFile, readCitationProfileFile } from './wiki/citationProfileCache';
+import { readCitationProfileFile, resolveCitationProfileFile } from './wiki/citationProfileCache';
+import type { LoadedCitationProfile } from './serverSettings';
 import { buildAndCacheCitationProfile, describeCitationProfile } from './wiki/citationProfileBuilder';
 import { WikiClient } from './wiki/client';
 import type { CitationProfile } from './core/profile';
@@ -140,8 +141,10 @@ const citationProfiles = new Map<string, { mtimeMs: number; profile: CitationPro
  * A citation profile from disk (the setting's path relative to the first workspace folder; `auto`: the cached one of
  * the site), read again only when the file changed.
  */
-function loadCitationProfileFromDisk(spec: string, site: string | undefined, folders: string[]): CitationProfile {
-  let file = spec === 'auto' ? autoCitationProfileFile(site) : spec;
+function loadCitationProfileFromDisk(spec: string, site: string | undefined, folders: string[]): LoadedCitationProfile {
+  // `auto`: the profile built for the site, else the map shipped for it (with a note), else an error (autoProfile.ts)
+  if (spec === 'auto') return resolveCitationProfileFile('auto', site);
+  let file = spec;
   if (!path.isAbsolute(file)) {
     const base = folders.find((f) => f.startsWith('file:'));
     if (!base) throw new Error(`wikitext.citationProfile: "${spec}" is relative, but there is no workspace folder to resolve it against`);
@@ -154,10 +157,10 @@ function loadCitationProfileFromDisk(spec: string, site: string | undefined, fol
     /* reported by the read */
   }
   const hit = citationProfiles.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.profile;
+  if (hit && hit.mtimeMs === mtimeMs) return { profile: hit.profile };
   const profile = readCitationProfileFile(file);
   citationProfiles.set(file, { mtimeMs, profile });
-  return profile;
+  return { profile };
 }
 
 function fail(message: string): never {

@@ -34,6 +34,8 @@ import type { ProfileStore } from './wiki/profileStore';
 import type { LinkService, LinkServiceDeps } from './links/lsp';
 import type { SiteProfile } from './core/profile';
 import { WIKI_PROFILE_NOTIFICATION } from './serverSettings';
+import { skippedRulesEditorNote } from './wiki/autoProfile';
+import { PROFILE_CHANGED_NOTIFICATION } from './webProfiles';
 
 /** What the platform provides. Node (main.ts) reads `.wikitext-lint.json` from disk, loads site profiles and checks
  * links; the browser (browserServer.ts) asks the client for configuration files and has neither network adapter. */
@@ -141,6 +143,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       // Between the parse and the rules, other requests (another document's hover) are answered.
       const analysis = await analyseInSteps(current.getText(), options, previous, () => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0))));
       for (const e of analysis.ruleErrors) connection.console.error(`rule ${e.rule} failed on ${uri}: ${e.error}`);
+      // a site set and no citation profile: say once which rules were skipped and how to get a profile (a shipped map: `auto`)
+      if (analysis.skippedRules.length && analysis.skippedFor && !/\(guessed/.test(analysis.skippedFor)) settings.note(`wikitext: ${skippedRulesEditorNote(analysis.skippedFor, analysis.skippedRules.length, !!host.buildCitationProfile)}`);
       // a newer version may have been analysed meanwhile: never replace it with this older one
       const newer = cache.get(uri);
       if (!newer || newer.version < version || (newer.version === version && newer.settingsVersion !== sv)) cache.set(uri, { version, settingsVersion: sv, analysis });
@@ -235,6 +239,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   // The profiles of a wiki whose pages the editor opened as `mediawiki://SITE/Title` (the client read them)
   connection.onNotification(WIKI_PROFILE_NOTIFICATION, guard('siteProfile', (p: unknown) => {
     if (settings.setWikiProfiles(p)) relintAll();
+  }));
+
+  // A citation profile file the client read for the server changed (the web client watches them): read it again
+  connection.onNotification(PROFILE_CHANGED_NOTIFICATION, guard('citationProfileChanged', () => {
+    settings.forgetMessages();
+    relintAll();
   }));
 
   // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.

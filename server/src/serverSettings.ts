@@ -12,6 +12,7 @@ import type { ProfileStore } from './wiki/profileStore';
 import { parseLinkSettings } from './core/links/settings';
 import type { CitationProfile, SiteProfile } from './core/profile';
 import { parseCitationProfile } from './core/citationProfile';
+import { resolveAutoCitationProfile, shippedCitationProfile } from './wiki/autoProfile';
 
 /**
  * Client -> server: the profiles of a wiki whose pages are open as `mediawiki://SITE/Title` documents
@@ -58,7 +59,13 @@ interface EditorSettings {
  * already absolute) or `auto` (the cached profile of `site`). Throws an Error naming the file. Node reads the disk;
  * a platform without one leaves it undefined (the setting is then reported as unavailable).
  */
-export type CitationProfileLoader = (spec: string, site: string | undefined, workspaceFolders: string[]) => CitationProfile | Promise<CitationProfile>;
+export type CitationProfileLoader = (spec: string, site: string | undefined, workspaceFolders: string[]) => LoadedCitationProfile | Promise<LoadedCitationProfile>;
+
+/** A citation profile read by the platform, with a note for the user once (`auto` used the map shipped for the site). */
+export interface LoadedCitationProfile {
+  profile: CitationProfile;
+  note?: string;
+}
 
 export type FileConfigLoader = (uri: string, workspaceFolders: string[]) => LintConfig | undefined | Promise<LintConfig | undefined>;
 
@@ -97,11 +104,29 @@ export class SettingsStore {
    */
   private withWikiProfiles(uri: string, w: WorkspaceSettings): WorkspaceSettings {
     const site = wikiSiteOfUri(uri);
-    const wiki = site !== undefined ? this.wikiProfiles.get(site) : undefined;
-    if (!wiki) return w;
+    if (site === undefined) return w;
+    const wiki = this.wikiProfiles.get(site);
+    // no citation profile from the settings or the client (the web client reads no cache): the map shipped for the wiki
+    const shipped = w.lintOptions.citationProfile || wiki?.citationProfile ? undefined : this.shippedMap(site);
+    if (!wiki) return shipped ? { ...w, lintOptions: { ...w.lintOptions, citationProfile: shipped } } : w;
     const { profile: _workspaceSite, ...rest } = w.lintOptions;
-    const citationProfile = w.lintOptions.citationProfile ?? wiki.citationProfile;
+    const citationProfile = w.lintOptions.citationProfile ?? wiki.citationProfile ?? shipped;
     return { ...w, lintOptions: { ...rest, ...(wiki.profile ? { profile: wiki.profile } : {}), ...(citationProfile ? { citationProfile } : {}) } };
+  }
+
+  private shippedMaps = new Map<string, CitationProfile | undefined>();
+  /** The map shipped for a wiki (server/data/citation-profiles/), parsed once; undefined when none is shipped. */
+  private shippedMap(site: string): CitationProfile | undefined {
+    if (!this.shippedMaps.has(site)) {
+      let map: CitationProfile | undefined;
+      try {
+        if (shippedCitationProfile(site) !== undefined) map = resolveAutoCitationProfile(site).profile;
+      } catch (e) {
+        this.warn(`wikitext: ${(e as Error).message}`);
+      }
+      this.shippedMaps.set(site, map);
+    }
+    return this.shippedMaps.get(site);
   }
 
   /** Keeps the profiles of a `mediawiki:` site (a WIKI_PROFILE_NOTIFICATION); false when the message is unusable. */
@@ -159,6 +184,19 @@ export class SettingsStore {
       this.cache.set(uri, s);
     }
     return s;
+  }
+
+  /** Messages already shown may be shown again (a profile file changed: a new error in it is news). */
+  forgetMessages(): void {
+    this.warned.clear();
+  }
+
+  /** Tells the user something once per session (the log and an information message): which profile file `auto` used. */
+  note(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.info(message);
+    this.connection.window.showInformationMessage(message);
   }
 
   private warn(message: string): void {
@@ -221,7 +259,9 @@ export class SettingsStore {
       if (!this.loadCitationProfile) this.warn(`wikitext: citation profiles are read from disk, which this platform does not have (${setting ? 'wikitext.citationProfile' : '"profile"'}: ${spec})`);
       else {
         try {
-          citationProfile = await this.loadCitationProfile(spec, config.site, setting ? this.folders : []);
+          const loaded = await this.loadCitationProfile(spec, config.site, setting ? this.folders : []);
+          citationProfile = loaded.profile;
+          if (loaded.note) this.note(`wikitext: ${loaded.note}`);
         } catch (e) {
           this.warn(`wikitext: ${(e as Error).message}`);
         }

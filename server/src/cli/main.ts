@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { expandPaths, findConfigFor, loadConfigFile, writeWikitextAtomic, describeFsError } from './files';
 import { WikiSession, isPageUrl, pageArgs, processPages } from './wikiPages';
 import { prepareLinks } from './linkPrep';
-import { readCitationProfileFile as loadCitationProfile } from '../wiki/citationProfileCache';
+import { resolveCitationProfileFile } from '../wiki/citationProfileCache';
+import { shippedMapPath } from '../wiki/autoProfile';
 import { profileCommand } from './profileCommand';
 import type { LookupFunction } from 'node:net';
 import { listRulesText } from '../core/rules/meta';
@@ -249,7 +250,10 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
   if (args.profile) {
     try {
       // `auto`: the cached profile of --site, else of the "site" of the .wikitext-lint.json here
-      options.citationProfile = loadCitationProfile(args.profile, args.site ?? (args.profile === 'auto' ? (options.config ?? safeConfigFor('.'))?.site : undefined));
+      const resolved = resolveCitationProfileFile(args.profile, args.site ?? (args.profile === 'auto' ? (options.config ?? safeConfigFor('.'))?.site : undefined));
+      options.citationProfile = resolved.profile;
+      // `auto` fell back to the map shipped for the site: say which file and how to build the full profile
+      if (resolved.note) process.stderr.write(`wikitext-lint: note: ${resolved.note}\n`);
     } catch (e) {
       return fail((e as Error).message);
     }
@@ -384,6 +388,7 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
   const summary = emptySummary();
   let ruleErrorCount = 0;
   const skippedResults: FileResult[] = [];
+  const profileNotes = new Set<string>(); // `"profile": "auto"` of a .wikitext-lint.json that used a shipped map: once each
 
   const emit = async (r: FileResult) => {
     const file = r.path;
@@ -402,6 +407,10 @@ export async function main(argv: string[], hooks: { lookup?: LookupFunction } = 
       delete r.diff;
     }
     if (r.skipped) skippedResults.push({ path: r.path, diagnostics: [], skipped: r.skipped });
+    if (r.profileNote && !profileNotes.has(r.profileNote)) {
+      profileNotes.add(r.profileNote);
+      process.stderr.write(`wikitext-lint: note: ${r.profileNote}\n`);
+    }
     addToSummary(summary, r);
     await reporter.file(r);
     if (format !== 'stylish' && r.error) process.stderr.write(`wikitext-lint: ${r.path}: ${r.error}\n`);
@@ -495,8 +504,16 @@ export function skippedRulesNote(results: FileResult[]): string {
   }
   if (!rules.size) return '';
   const where = [...wikis].map(([w, n]) => `${w}: ${n} file${n === 1 ? '' : 's'}`).join(', ');
+  // a map shipped for one of these wikis: `--profile auto` uses it (the site itself may only be guessed: then --site too)
+  const shipped: string[] = [];
+  for (const w of wikis.keys()) {
+    const site = /^[^\s]+/.exec(w)?.[0] ?? '';
+    const map = site && !/ or /.test(w) ? shippedMapPath(site) : undefined;
+    if (map) shipped.push(`${site} has a map shipped with wikitext-lint (${map}): lint with ${/\(guessed/.test(w) ? `--site ${site} ` : ''}--profile auto (or "profile": "auto" in .wikitext-lint.json) to check its citation templates now. `);
+  }
   return `wikitext-lint: note: no citation profile for ${where}; only the rules that hold in every language ran. ` +
     `Skipped ${rules.size} rules that need English Wikipedia's citation templates: ${[...rules].join(', ')}. ` +
+    shipped.join('') +
     `To check that wiki's own citation templates, build its citation profile with \`wikitext-lint profile --site <wiki>\` and lint with --profile auto (or give a profile file: --profile FILE, or "profile" in .wikitext-lint.json); to run one rule anyway, set it in "rules" (or --rule id:warning).\n`;
 }
 

@@ -2,7 +2,8 @@
  * Lints (and optionally fixes) one file, returning a plain, serialisable result: the same code runs on
  * the main thread and in worker threads.
  */
-import { readCitationProfileFile as loadCitationProfile } from '../wiki/citationProfileCache';
+import { resolveCitationProfileFile } from '../wiki/citationProfileCache';
+import type { ResolvedCitationProfile } from '../wiki/autoProfile';
 import { lstatSync } from 'node:fs';
 import { findConfigFor, readWikitext, describeFsError, writeWikitextAtomic } from './files';
 import { writeFixedFile } from './safeWrite';
@@ -90,6 +91,8 @@ export interface FileResult {
   ruleErrors?: string[];
   /** English-only rules not run on this file, and for which wiki (see `LintResult.skippedRules`). */
   skipped?: { rules: string[]; for: string };
+  /** `"profile": "auto"` of the file's configuration used the map shipped for its site: the note for the user. */
+  profileNote?: string;
   /** For a page read from a wiki (then `path` is the permalink of the revision linted). */
   page?: { site: string; title: string; revid: number; timestamp: string; redirectedFrom?: string; section?: number };
   /** The fixed text (pages with --fix, which never publish: the CLI writes it to --output). */
@@ -100,12 +103,12 @@ export interface FileResult {
   cached?: boolean;
 }
 
-const profileFiles = new Map<string, CitationProfile>();
+const profileFiles = new Map<string, ResolvedCitationProfile>();
 /** A citation profile file, read once per run (throws: the file is then reported as not processed). */
-function profileFromFile(file: string, site?: string): CitationProfile {
+function profileFromFile(file: string, site?: string): ResolvedCitationProfile {
   const key = file === 'auto' ? `auto\0${site ?? ''}` : file;
   let p = profileFiles.get(key);
-  if (!p) profileFiles.set(key, p = loadCitationProfile(file, site));
+  if (!p) profileFiles.set(key, p = resolveCitationProfileFile(file, site));
   return p;
 }
 
@@ -164,7 +167,9 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
     if (!config && options.mode !== 'print-tree') config = findConfigFor(shown).config ?? undefined;
     const profile = options.profile ?? (config?.site ? options.profiles?.[config.site] : undefined);
     // "profile" of the file's .wikitext-lint.json, unless --profile gave one for every file
-    const citationProfile = options.citationProfile ?? (config?.profile ? profileFromFile(config.profile, config.site) : undefined);
+    const fromConfig = !options.citationProfile && config?.profile ? profileFromFile(config.profile, config.site) : undefined;
+    if (fromConfig?.note) result.profileNote = fromConfig.note; // `auto` used the shipped map: the CLI says so once
+    const citationProfile = options.citationProfile ?? fromConfig?.profile;
     const hit = processText(result, input.text, { ...options, ...(citationProfile ? { citationProfile } : {}) }, config, profile, (fixed) => {
       if (file === '-') process.stdout.write((input.bom ? '\ufeff' : '') + fixed);
       else if (isSymbolicLink(file)) throw new Error('is a symbolic link: not fixed (fix the file it points to)');
@@ -172,7 +177,7 @@ export function processFile(file: string, options: ProcessOptions, cached?: Cach
       else if (input.encoding || !input.source) writeWikitextAtomic(file, { text: fixed, bom: input.bom, encoding: input.encoding });
       else writeFixedFile(file, input.source, (input.bom ? '\ufeff' : '') + fixed, INPUT_SIZE_CAP);
     }, file !== '-' ? cached : undefined, file !== '-');
-    if (hit) return { ...hit.result, path: shown, cached: true };
+    if (hit) return { ...hit.result, path: shown, cached: true, ...(result.profileNote ? { profileNote: result.profileNote } : {}) };
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);
   }

@@ -1,14 +1,16 @@
 /**
  * Where citation profiles are cached: `<cacheDir>/profiles/<site>.citations.json` (beside the site profile
- * `<site>.json`), and what `"profile": "auto"` means. File-system only, no network: the CLI's workers and the
- * language server read profiles through this.
+ * `<site>.json`), and what `"profile": "auto"` means on a machine with a cache (autoProfile.ts: the built profile,
+ * else the shipped map, else an error). File-system only, no network: the CLI's workers and the language server read
+ * profiles through this.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from '../cacheDir';
-import { resolveSiteSync } from './site';
 import type { CitationProfile } from '../core/profile';
-import { parseCitationProfile } from '../core/citationProfile';
+import { parseProfileText, resolveAutoCitationProfile, siteCacheName, type ResolvedCitationProfile } from './autoProfile';
+
+export { siteCacheName } from './autoProfile';
 
 /** A file-name-safe form of a site name (the same as the site profile's cache file). */
 function safeSiteName(site: string): string {
@@ -20,18 +22,9 @@ export function citationProfileCacheFile(site: string, dir = cacheDir()): string
   return path.join(dir, 'profiles', `${safeSiteName(site)}.citations.json`);
 }
 
-/** The short name of a site as the user names it (`dewiki` → `de.wikipedia.org`), as the cache files use it. */
-export function siteCacheName(site: string): string {
-  try {
-    return resolveSiteSync(site)?.name ?? site.trim();
-  } catch {
-    return site.trim();
-  }
-}
-
 /**
- * `--profile auto` / `"profile": "auto"` / the setting `"auto"`: the cached citation profile of the configured site
- * (what `wikitext-lint profile --site X` wrote). Throws an Error saying what to run when there is none.
+ * The cached citation profile of a site (what `wikitext-lint profile --site X` wrote). Throws an Error saying what to
+ * run when there is none. (`auto` is more: see `resolveCitationProfileFile`.)
  */
 export function autoCitationProfileFile(site: string | undefined, dir = cacheDir()): string {
   if (!site) throw new Error('"profile": "auto" needs a site ("site" in .wikitext-lint.json, --site, or the wikitext.site setting)');
@@ -40,12 +33,32 @@ export function autoCitationProfileFile(site: string | undefined, dir = cacheDir
   return file;
 }
 
+/** The built profile of a site from the cache: its file, and its text unless none was built. */
+export function readCachedProfile(name: string, dir = cacheDir()): { file: string; text?: string } {
+  const file = citationProfileCacheFile(name, dir);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return { file };
+    throw new Error(`${file}: cannot read the profile (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return { file, text };
+}
+
 /**
- * Reads a citation profile file (`--profile FILE`, `"profile"`, the `wikitext.citationProfile` setting), or with
- * `auto` the cached profile of `site`. Errors name the file and what is wrong; nothing is silently ignored.
+ * A citation profile file (`--profile FILE`, `"profile"`, the `wikitext.citationProfile` setting), or with `auto` the
+ * built profile of `site`, else its shipped map (with a note for the user), else an Error saying what to run. Errors
+ * name the file and what is wrong; nothing is silently ignored.
  */
+export function resolveCitationProfileFile(spec: string, site?: string, dir = cacheDir()): ResolvedCitationProfile {
+  if (spec === 'auto') return resolveAutoCitationProfile(site, (name) => readCachedProfile(name, dir));
+  return { profile: readProfileJson(spec, 'profile'), source: 'file', from: spec };
+}
+
+/** `resolveCitationProfileFile` without the note (callers that report nothing). */
 export function readCitationProfileFile(spec: string, site?: string): CitationProfile {
-  return readProfileJson(spec === 'auto' ? autoCitationProfileFile(site) : spec, 'profile');
+  return resolveCitationProfileFile(spec, site).profile;
 }
 
 /** Reads and checks a citation profile or a declarative map (`what` names which, in the errors). */
@@ -56,12 +69,5 @@ export function readProfileJson(file: string, what: 'profile' | 'map'): Citation
   } catch (e) {
     throw new Error(`${file}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (text.length > 5_000_000) throw new Error(`${file}: the ${what} is larger than 5 MB`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
-  }
-  return parseCitationProfile(json, file);
+  return parseProfileText(text, file, what);
 }
