@@ -78,6 +78,11 @@ export function editorSettingsFrom(value: unknown): EditorSettings | undefined {
   return undefined;
 }
 
+/** window.showXMessage is a request (typed void): a client that does not answer it must leave no rejected promise. */
+function quiet(sent: unknown): void {
+  if (sent instanceof Promise) sent.catch(() => undefined);
+}
+
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
 
 /** Caches settings per document URI; `invalidate` on configuration change. */
@@ -196,14 +201,15 @@ export class SettingsStore {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.connection.console.info(message);
-    this.connection.window.showInformationMessage(message);
+    quiet(this.connection.window.showInformationMessage(message));
   }
 
   private warn(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.connection.console.warn(message);
-    this.connection.window.showWarningMessage(message);
+    // a client that does not answer window/showMessageRequest must not leave a rejected promise behind
+    quiet(this.connection.window.showWarningMessage(message));
   }
 
   private async load(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
