@@ -4,7 +4,10 @@
 // problems (19 warnings, 5 infos), a hover on a citation shows how it reads, a .wikitext-lint.json in the
 // folder is read through workspace.fs (a second run turns a rule off: 5 problems), and no Node language server
 // process was started (so the server that answered is the web-worker one); the status item shows the server
-// running, and a folder with `"wikitext.enable": false` in .vscode/settings.json shows no problems.
+// running, and a folder with `"wikitext.enable": false` in .vscode/settings.json shows no problems. Citation profiles
+// (issue 13): a `"profile"` file named by .wikitext-lint.json is read through workspace.fs and applied (a German
+// `{{Internetquelle}}` without `titel` in the Problems panel); a broken one is a message naming it, and is read
+// again when fixed on disk.
 //
 // Usage: node test/e2e/run-web-e2e.mjs [--skip-install] [--verbose]   (npm run test:e2e:web builds first)
 import { execFileSync } from 'node:child_process';
@@ -35,13 +38,13 @@ function nodeServers() {
 }
 
 /** Opens the folder with the extension under development, opens the seed, returns the page and the problems label. */
-async function openSeed(port, folder, expectLabel) {
+async function openSeed(port, folder, expectLabel, fileName = SEED_NAME) {
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`]];
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const workerScripts = [];
   page.on('console', (m) => { if (VERBOSE) console.log(`  [browser ${m.type()}] ${m.text().split('\n')[0]}`); });
   page.context().on('request', (r) => { if (r.url().includes('browserServer.js') || r.url().includes('browserClient.js')) workerScripts.push(r.url()); });
-  await openInWorkbench(page, port, folder, SEED_NAME, payload);
+  await openInWorkbench(page, port, folder, fileName, payload);
   await page.waitForFunction(() => /wikitext/i.test(document.getElementById('status.editor.mode')?.textContent || ''), null, { timeout: 60_000 }).catch(() => {});
   const mode = (await page.locator('[id="status.editor.mode"]').innerText().catch(() => '')).trim();
   await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('status.problems')?.getAttribute('aria-label') || ''), expectLabel.source, { timeout: 90_000 }).catch(() => {});
@@ -99,6 +102,36 @@ try {
   const offItem = await three.page.locator('[id$="wikitext.status"]').getAttribute('title').catch(() => '');
   record(!/(Warnings?|Infos?|Errors?): [1-9]/.test(offLabel), 'wikitext.enable: false (folder settings): no problems in the web client', `${offLabel} ${offItem ?? ''}`);
   await three.page.close();
+
+  // 4. citation profiles (issue 13): the "profile" of .wikitext-lint.json, read by the web client through workspace.fs
+  // and checked by the web-worker server: {{Internetquelle}} without titel is a missing title (client/src/webProfiles.ts)
+  const profileText = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'profiles', 'dewiki-citations.json'), 'utf8');
+  const berlin = 'Berlin.<ref>{{Internetquelle |url=https://www.berlin.de/ |abruf=2020-05-19}}</ref> Mitte.<ref name="m">A</ref><ref name="m">B</ref>\n<references />\n';
+  const profiled = run.workspaceWithSeed('profile', { '.wikitext-lint.json': JSON.stringify({ site: 'de.wikipedia.org', profile: 'profiles/de.json' }), 'profiles/de.json': profileText, 'Berlin.wiki': berlin });
+  const four = await openSeed(port, profiled, /Errors?: 2\b/, 'Berlin.wiki');
+  record(/Errors?: 2\b/.test(four.label), 'a profile file named by .wikitext-lint.json: {{Internetquelle}} without titel is reported (2 errors)', four.label);
+  await four.page.keyboard.press('Control+Shift+M'); // the Problems panel
+  await four.page.waitForFunction(() => /Citation has no \|title=/.test(document.querySelector('.markers-panel')?.textContent || ''), null, { timeout: 20_000 }).catch(() => {});
+  const panel = ((await four.page.locator('.markers-panel').first().innerText().catch(() => '')) || '').replace(/\s+/g, ' ');
+  record(/Citation has no \|title=/.test(panel) && /cite-missing-title/.test(panel), 'the Problems panel shows the missing title of {{Internetquelle}}', panel.slice(0, 160));
+  await four.page.screenshot({ path: path.join(E2E_DIR, 'web-profile-problems.png') }).catch(() => {});
+  await four.page.close();
+
+  // 5. a broken profile file: one message naming the file and the problem; linting goes on without the profile;
+  // the file fixed on disk is read again (the client watches it)
+  const broken = run.workspaceWithSeed('broken-profile', { '.wikitext-lint.json': JSON.stringify({ site: 'de.wikipedia.org', profile: 'profiles/de.json' }), 'profiles/de.json': '{"templates": ', 'Berlin.wiki': berlin });
+  const five = await openSeed(port, broken, /Errors?: 1\b/, 'Berlin.wiki');
+  const toastRe = /profiles\/de\.json: not JSON/;
+  await five.page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.notifications-toasts')?.textContent || ''), toastRe.source, { timeout: 30_000 }).catch(() => {});
+  const toasts = ((await five.page.locator('.notifications-toasts').first().innerText().catch(() => '')) || '').replace(/\s+/g, ' ');
+  record(toastRe.test(toasts), 'a broken profile file: a message naming the file and the problem', toasts.slice(0, 200));
+  record(/Errors?: 1\b/.test(five.label), 'linting goes on without the profile (the duplicate ref, not the title)', five.label);
+  await five.page.screenshot({ path: path.join(E2E_DIR, 'web-profile-broken.png') }).catch(() => {});
+  fs.writeFileSync(path.join(broken, 'profiles', 'de.json'), profileText);
+  await five.page.waitForFunction(() => /Errors?: 2\b/.test(document.getElementById('status.problems')?.getAttribute('aria-label') || ''), null, { timeout: 30_000 }).catch(() => {});
+  const refixed = await problemsLabel(five.page);
+  record(/Errors?: 2\b/.test(refixed), 'the profile file fixed on disk is read again (2 errors)', refixed);
+  await five.page.close();
 
   const servers = nodeServers();
   record(servers.length === 0, 'no Node language server process was started', servers.join(' || '));
