@@ -15,10 +15,7 @@ import { SaveGate, SaveReason, AUTO_SAVE_MESSAGE } from './saveGate';
 import { findOrigin } from './origin';
 import { WikiProfiles } from './pages';
 import { WIKI_PROFILE_NOTIFICATION } from '../../../server/src/serverSettings';
-import { parseCitationProfile } from '../../../server/src/core/citationProfile';
-import { citationProfileCacheFile } from '../../../server/src/wiki/citationProfileCache';
-import { shippedCitationProfile } from './shippedProfiles';
-import * as fs from 'node:fs';
+import { resolveCitationProfileFile } from '../../../server/src/wiki/citationProfileCache';
 import { EditError } from '../../../server/src/wiki/edit';
 import { LoginError } from '../../../server/src/wiki/session';
 import { WikiError } from '../../../server/src/wiki/errors';
@@ -40,21 +37,11 @@ export interface ProfileSink {
 }
 
 /**
- * A citation profile for a site, if one is there: `<cache dir>/profiles/<site>.citations.json` (what
- * `wikitext-lint profile --site` builds: the path of server/src/wiki/citationProfileCache.ts on the profile
- * builder's branch), else the one shipped for that wiki (server/data/citation-profiles/).
+ * The citation profile of a wiki whose page opens: what `auto` means everywhere (server/src/wiki/autoProfile.ts): the
+ * profile `wikitext-lint profile --site` built (the cache), else the map shipped for that wiki; throws when neither.
  */
 export async function cachedCitationProfile(site: string) {
-  const file = citationProfileCacheFile(site);
-  let text: string | undefined;
-  try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch {
-    /* none built */
-  }
-  if (text !== undefined) return parseCitationProfile(JSON.parse(text), file);
-  const shipped = shippedCitationProfile(site);
-  return shipped ? parseCitationProfile(shipped, `the shipped citation profile of ${site}`) : undefined;
+  return resolveCitationProfileFile('auto', site).profile;
 }
 
 export function uriOf(ref: PageRef): vscode.Uri {
