@@ -7,7 +7,7 @@
 // running, and a folder with `"wikitext.enable": false` in .vscode/settings.json shows no problems. Citation profiles
 // (issue 13): a `"profile"` file named by .wikitext-lint.json is read through workspace.fs and applied (a German
 // `{{Internetquelle}}` without `titel` in the Problems panel); a broken one is a message naming it, and is read
-// again when fixed on disk.
+// again when fixed on disk; `auto` is the map shipped for the site, with a note naming it.
 //
 // Usage: node test/e2e/run-web-e2e.mjs [--skip-install] [--verbose]   (npm run test:e2e:web builds first)
 import { execFileSync } from 'node:child_process';
@@ -132,6 +132,16 @@ try {
   const refixed = await problemsLabel(five.page);
   record(/Errors?: 2\b/.test(refixed), 'the profile file fixed on disk is read again (2 errors)', refixed);
   await five.page.close();
+
+  // 6. "auto" on the web (no cache of built profiles): the map shipped for the site, with a note naming it
+  const autoWs = run.workspaceWithSeed('auto-profile', { '.vscode/settings.json': JSON.stringify({ 'wikitext.site': 'de.wikipedia.org', 'wikitext.citationProfile': 'auto' }), 'Berlin.wiki': berlin });
+  const six = await openSeed(port, autoWs, /Errors?: 2\b/, 'Berlin.wiki');
+  record(/Errors?: 2\b/.test(six.label), '"auto" on the web: the shipped map of de.wikipedia.org checks {{Internetquelle}} (2 errors)', six.label);
+  const noteRe = /using the map shipped with wikitext-lint \(server\/data\/citation-profiles\/de\.wikipedia\.org\.json\)/;
+  await six.page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.notifications-toasts')?.textContent || ''), noteRe.source, { timeout: 30_000 }).catch(() => {});
+  const note = ((await six.page.locator('.notifications-toasts').first().innerText().catch(() => '')) || '').replace(/\s+/g, ' ');
+  record(noteRe.test(note), '"auto" on the web: a note names the shipped map', note.slice(0, 200));
+  await six.page.close();
 
   const servers = nodeServers();
   record(servers.length === 0, 'no Node language server process was started', servers.join(' || '));
