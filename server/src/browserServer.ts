@@ -43,6 +43,14 @@ const connection = createConnection(
 );
 
 let clientCanFind = true;
+// citation profile files are read by the client through workspace.fs (client/src/webProfiles.ts); `auto` is the shipped map
+const citationProfiles = webCitationProfileLoader(async (uri) => {
+  try {
+    return await connection.sendRequest<ReadProfileAnswer | null>(READ_PROFILE_REQUEST, { uri });
+  } catch (e) {
+    return { uri, error: e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound ? 'this editor cannot read files for the server' : (e as Error).message };
+  }
+});
 startServer(connection, {
   async loadFileConfig(uri, workspaceFolders) {
     if (!clientCanFind) return undefined;
@@ -60,12 +68,7 @@ startServer(connection, {
     if (config.profile && config.profile !== 'auto') config.profile = resolveProfileUri(config.profile, found.uri, false);
     return config;
   },
-  // citation profile files are read by the client through workspace.fs (client/src/webProfiles.ts); `auto` is the shipped map
-  loadCitationProfile: webCitationProfileLoader(async (uri) => {
-    try {
-      return await connection.sendRequest<ReadProfileAnswer | null>(READ_PROFILE_REQUEST, { uri });
-    } catch (e) {
-      return { uri, error: e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound ? 'this editor cannot read files for the server' : (e as Error).message };
-    }
-  }),
+  loadCitationProfile: citationProfiles,
+  // settings or a profile file changed: read the files again
+  clearFileConfigCache: citationProfiles.clear,
 });

@@ -47,17 +47,25 @@ export function resolveProfileUri(spec: string, base: string, baseIsFolder: bool
  * read by the client. Throws an Error naming the file and the problem.
  */
 export function webCitationProfileLoader(ask: (uri: string) => Promise<ReadProfileAnswer | null | undefined>) {
-  return async (spec: string, site: string | undefined, folders: string[]): Promise<LoadedCitationProfile> => {
-    if (spec === 'auto') return resolveAutoCitationProfile(site);
-    let uri = spec;
-    if (!/^[a-z][a-z0-9+.-]+:/i.test(spec)) {
-      if (!folders[0]) throw new Error(`wikitext.citationProfile: "${spec}" is relative, but there is no workspace folder to resolve it against`);
-      uri = resolveProfileUri(spec, folders[0], true);
-    }
+  // each file is asked for once (its text checked once) until `clear`: a change, or any settings change
+  const read = new Map<string, Promise<LoadedCitationProfile>>();
+  const load = async (uri: string): Promise<LoadedCitationProfile> => {
     const answer = await ask(uri);
     const name = answer?.name || uri;
     if (!answer) throw new Error(`${name}: the citation profile cannot be read here (the editor did not answer)`);
     if (answer.error !== undefined || answer.text === undefined) throw new Error(`${name}: cannot read the citation profile (${answer.error ?? 'no text'})`);
     return { profile: parseProfileText(answer.text, name, 'profile') };
   };
+  const loader = async (spec: string, site: string | undefined, folders: string[]): Promise<LoadedCitationProfile> => {
+    if (spec === 'auto') return resolveAutoCitationProfile(site);
+    let uri = spec;
+    if (!/^[a-z][a-z0-9+.-]+:/i.test(spec)) {
+      if (!folders[0]) throw new Error(`wikitext.citationProfile: "${spec}" is relative, but there is no workspace folder to resolve it against`);
+      uri = resolveProfileUri(spec, folders[0], true);
+    }
+    let p = read.get(uri);
+    if (!p) read.set(uri, p = load(uri));
+    return p;
+  };
+  return Object.assign(loader, { clear: () => read.clear() });
 }

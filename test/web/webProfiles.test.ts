@@ -119,6 +119,8 @@ test('"profile" of .wikitext-lint.json: the client reads the file (relative to t
   assert.deepEqual(c.reads, [`${FOLDER}/profiles/de.json`]);
   assert.equal(count(d, 'cite-missing-title'), 1, JSON.stringify(d));
   assert.deepEqual(c.shown, []);
+  assert.equal(count(await c.diagnostics(`${FOLDER}/Hamburg.wiki`), 'cite-missing-title'), 1);
+  assert.deepEqual(c.reads, [`${FOLDER}/profiles/de.json`], 'read once for both documents');
 
   // a configuration deeper down: its "profile" is relative to that file; "../" leaves its folder
   c.files.set(`${FOLDER}/sub/dir/.wikitext-lint.json`, JSON.stringify({ profile: '../my profiles/de.json' }));
