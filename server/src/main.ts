@@ -7,7 +7,7 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   ProposedFeatures,
@@ -157,10 +157,11 @@ function loadCitationProfileFromDisk(spec: string, site: string | undefined, fol
     /* reported by the read */
   }
   const hit = citationProfiles.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return { profile: hit.profile };
+  const uri = pathToFileURL(file).href; // watched by the client: a change re-lints
+  if (hit && hit.mtimeMs === mtimeMs) return { profile: hit.profile, file: uri };
   const profile = readCitationProfileFile(file);
   citationProfiles.set(file, { mtimeMs, profile });
-  return { profile };
+  return { profile, file: uri };
 }
 
 function fail(message: string): never {

@@ -81,6 +81,16 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let codeActionResolve = false;
   let hasConfigurationCapability = false;
   let registerConfigWatcher = false;
+  /** Profile files the server read from disk, watched through the client (a change re-lints): by URI. */
+  const watchedProfiles = new Set<string>();
+  let registerProfileWatchers = false;
+  settings.onProfileFile = (uri) => {
+    if (!registerProfileWatchers || watchedProfiles.has(uri)) return;
+    watchedProfiles.add(uri);
+    const slash = uri.lastIndexOf('/');
+    const watcher = { globPattern: { baseUri: uri.slice(0, slash), pattern: decodeURIComponent(uri.slice(slash + 1)) } };
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcher] }).catch(() => undefined);
+  };
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
   const inflight = new Map<string, { version: number; settingsVersion: number; promise: Promise<Analysis> }>();
 
@@ -201,6 +211,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; watchesConfigFiles?: unknown };
     settings.setWorkspaceTrusted(init.workspaceTrusted !== false);
     registerConfigWatcher = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && init.watchesConfigFiles !== true;
+    registerProfileWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && !!caps.workspace.didChangeWatchedFiles.relativePatternSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -247,9 +258,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     relintAll();
   }));
 
-  // A .wikitext-lint.json created, edited or deleted: read configuration again and re-lint the open documents.
+  // A .wikitext-lint.json created, edited or deleted, or a citation profile file the server read: read configuration
+  // again and re-lint the open documents.
   connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => {
-    if (p.changes.some((c) => c.uri.endsWith('/.wikitext-lint.json') || c.uri.endsWith('%2F.wikitext-lint.json'))) relintAll();
+    if (p.changes.some((c) => c.uri.endsWith('/.wikitext-lint.json') || c.uri.endsWith('%2F.wikitext-lint.json') || watchedProfiles.has(c.uri))) relintAll();
   }));
   connection.onInitialized(() => {
     // clients that do not watch files themselves (other editors) are asked to

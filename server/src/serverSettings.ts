@@ -65,6 +65,8 @@ export type CitationProfileLoader = (spec: string, site: string | undefined, wor
 export interface LoadedCitationProfile {
   profile: CitationProfile;
   note?: string;
+  /** The file's URI when the server read it itself (Node): the server asks the client to watch it. */
+  file?: string;
 }
 
 export type FileConfigLoader = (uri: string, workspaceFolders: string[]) => LintConfig | undefined | Promise<LintConfig | undefined>;
@@ -100,6 +102,8 @@ export class SettingsStore {
   profiles?: ProfileStore;
   /** Citation profiles (`wikitext.citationProfile`, `"profile"` of `.wikitext-lint.json`). */
   loadCitationProfile?: CitationProfileLoader;
+  /** Called with the URI of each profile file the server read itself (so it can be watched). */
+  onProfileFile?: (uri: string) => void;
   /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
   private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
 
@@ -267,6 +271,7 @@ export class SettingsStore {
         try {
           const loaded = await this.loadCitationProfile(spec, config.site, setting ? this.folders : []);
           citationProfile = loaded.profile;
+          if (loaded.file) this.onProfileFile?.(loaded.file);
           if (loaded.note) this.note(`wikitext: ${loaded.note}`);
         } catch (e) {
           this.warn(`wikitext: ${(e as Error).message}`);

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,4 +60,36 @@ test('desktop server, site set and no profile setting: language-independent rule
   const notes = logged.filter((m) => /no citation profile for de\.wikipedia\.org \(de\): only the rules that hold in every language run/.test(m));
   assert.equal(notes.length, 1, logged.join('\n'));
   assert.match(notes[0], /a map is shipped for de\.wikipedia\.org \(server\/data\/citation-profiles\/de\.wikipedia\.org\.json\): set wikitext\.citationProfile to "auto"/);
+});
+
+test('desktop server: a profile file it read is watched through the client, and a change is read again', { skip, timeout: 30_000 }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
+  const file = join(folder, 'p.json');
+  writeFileSync(file, readFileSync(resolve(__dirname, '../fixtures/profiles/dewiki-citations.json'), 'utf8'));
+  const s = await startServer(SERVER, {
+    pull: true,
+    settings: { citationProfile: 'p.json' },
+    workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } },
+  });
+  const registered: unknown[] = [];
+  s.connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => { registered.push(...p.registrations); return null; });
+  s.connection.onRequest('workspace/diagnostic/refresh', () => null);
+  const logged: string[] = [];
+  s.connection.onNotification('window/logMessage', (p: { message: string }) => { logged.push(p.message); });
+  try {
+    const uri = pathToFileURL(join(folder, 'Berlin.wiki')).href;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
+    const codes = async () => ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] }).items.map((d) => d.code);
+    assert.ok((await codes()).includes('cite-missing-title'));
+    const watch = JSON.stringify(registered);
+    assert.ok(watch.includes(`"baseUri":"${pathToFileURL(folder).href}"`) && watch.includes('"pattern":"p.json"'), watch);
+    writeFileSync(file, '{"templates": ');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a later mtime, whatever the clock's resolution
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    assert.ok(!(await codes()).includes('cite-missing-title'));
+    assert.ok(logged.some((m) => m.includes(`${file}: not JSON`)), logged.join('\n'));
+  } finally {
+    await s.stop();
+  }
 });
