@@ -157,9 +157,14 @@ function loadCitationProfileFromDisk(spec: string, site: string | undefined, fol
     /* reported by the read */
   }
   const hit = citationProfiles.get(file);
-  const uri = pathToFileURL(file).href; // watched by the client: a change re-lints
+  const uri = pathToFileURL(file).href; // watched by the client: a change re-lints (also of a missing or broken file)
   if (hit && hit.mtimeMs === mtimeMs) return { profile: hit.profile, file: uri };
-  const profile = readCitationProfileFile(file);
+  let profile: CitationProfile;
+  try {
+    profile = readCitationProfileFile(file);
+  } catch (e) {
+    throw Object.assign(e as Error, { file: uri });
+  }
   citationProfiles.set(file, { mtimeMs, profile });
   return { profile, file: uri };
 }

@@ -56,8 +56,9 @@ interface EditorSettings {
  */
 /**
  * Reads a citation profile: a path (the setting's, relative to the first workspace folder; `.wikitext-lint.json`'s,
- * already absolute) or `auto` (the cached profile of `site`). Throws an Error naming the file. Node reads the disk;
- * a platform without one leaves it undefined (the setting is then reported as unavailable).
+ * already absolute) or `auto` (the built profile of `site`, else the map shipped for it: wiki/autoProfile.ts). Throws an
+ * Error naming the file (with `file`, its URI, when it can be watched). Node reads the disk; the web server asks the
+ * client (webProfiles.ts); a platform without a loader reports the setting as unavailable.
  */
 export type CitationProfileLoader = (spec: string, site: string | undefined, workspaceFolders: string[]) => LoadedCitationProfile | Promise<LoadedCitationProfile>;
 
@@ -274,6 +275,9 @@ export class SettingsStore {
           if (loaded.file) this.onProfileFile?.(loaded.file);
           if (loaded.note) this.note(`wikitext: ${loaded.note}`);
         } catch (e) {
+          // a missing or broken file is watched too: fixing it re-lints
+          const file = (e as { file?: unknown }).file;
+          if (typeof file === 'string') this.onProfileFile?.(file);
           this.warn(`wikitext: ${(e as Error).message}`);
         }
       }

@@ -62,10 +62,12 @@ test('desktop server, site set and no profile setting: language-independent rule
   assert.match(notes[0], /a map is shipped for de\.wikipedia\.org \(server\/data\/citation-profiles\/de\.wikipedia\.org\.json\): set wikitext\.citationProfile to "auto"/);
 });
 
+const GOOD = readFileSync(resolve(__dirname, '../fixtures/profiles/dewiki-citations.json'), 'utf8');
+
 test('desktop server: a profile file it read is watched through the client, and a change is read again', { skip, timeout: 30_000 }, async () => {
   const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
   const file = join(folder, 'p.json');
-  writeFileSync(file, readFileSync(resolve(__dirname, '../fixtures/profiles/dewiki-citations.json'), 'utf8'));
+  writeFileSync(file, GOOD);
   const s = await startServer(SERVER, {
     pull: true,
     settings: { citationProfile: 'p.json' },
@@ -89,6 +91,32 @@ test('desktop server: a profile file it read is watched through the client, and 
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
     assert.ok(!(await codes()).includes('cite-missing-title'));
     assert.ok(logged.some((m) => m.includes(`${file}: not JSON`)), logged.join('\n'));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('desktop server: a profile file missing at first is watched too; once written, it is read', { skip, timeout: 30_000 }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
+  const file = join(folder, 'later.json');
+  const s = await startServer(SERVER, {
+    pull: true,
+    settings: { citationProfile: 'later.json' },
+    workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } },
+  });
+  const registered: unknown[] = [];
+  s.connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => { registered.push(...p.registrations); return null; });
+  s.connection.onRequest('workspace/diagnostic/refresh', () => null);
+  try {
+    const uri = pathToFileURL(join(folder, 'Berlin.wiki')).href;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
+    const codes = async () => ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] }).items.map((d) => d.code);
+    assert.ok(!(await codes()).includes('cite-missing-title'));
+    assert.ok(JSON.stringify(registered).includes('"pattern":"later.json"'), JSON.stringify(registered));
+    writeFileSync(file, GOOD);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    assert.ok((await codes()).includes('cite-missing-title'));
   } finally {
     await s.stop();
   }
