@@ -152,6 +152,13 @@ for (const lang of selected) {
       if (withMap) console.log(`  map:        ${byRule(withMap.diags) || '-'}`);
       console.log(`  built:      ${byRule(withBuilt.diags) || '-'}`);
     }
+    if (withMap) {
+      // what the wiki's own data changed against the shipped map alone
+      const key = (d) => `${d.file}:${d.line + 1} ${d.rule}: ${d.message.slice(0, 160)}`;
+      const inMap = new Set(withMap.diags.map(key)), inBuilt = new Set(withBuilt.diags.map(key));
+      for (const k of inBuilt) if (!inMap.has(k)) console.log(`  only with the built profile: ${k}`);
+      for (const k of inMap) if (!inBuilt.has(k)) console.log(`  only with the shipped map:   ${k}`);
+    }
     if (maxFindings > 0) {
       console.log(`findings with the built profile (${withBuilt.diags.length}${withBuilt.diags.length > maxFindings ? `, first ${maxFindings}` : ''}):`);
       for (const d of withBuilt.diags.slice(0, maxFindings)) console.log(`  ${d.file}:${d.line + 1} ${d.rule}: ${d.message.slice(0, 200)}`);

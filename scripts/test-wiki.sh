@@ -5,8 +5,8 @@
 #   scripts/test-wiki.sh start [--lang CODE] [--fixtures DIR] [--env-file FILE] [--no-install]
 #       Installs the packages when missing (apt-get, needs root; --no-install fails instead), creates the wiki
 #       (content language CODE, default en), enables Cite, ParserFunctions and TemplateData, imports the fixture
-#       pages (and with --fixtures DIR every DIR/*.wiki, the file name without .wiki as the title: the citation
-#       templates of test/fixtures/wiki/<lang>/) and starts the server. Prints shell assignments on stdout (and writes them to DIR/wiki.env and to
+#       pages (and with --fixtures DIR every DIR/*.wiki, the file name without .wiki as the title, %2F for "/":
+#       the citation templates of test/fixtures/wiki/<lang>/) and starts the server. Prints shell assignments on stdout (and writes them to DIR/wiki.env and to
 #       FILE when given):
 #         WIKI_API=http://127.0.0.1:PORT/api.php   WIKI_DIR=/tmp/wikitext-test-wiki.XXXX   WIKI_PID=1234
 #         WIKI_PORT=PORT   WIKI_LANG=en   WIKI_ADMIN_USER/PASSWORD (Admin)   WIKI_BOT_USER/PASSWORD (a bot password)
@@ -116,8 +116,18 @@ PHP
     > "$dir/import.log" 2>&1 || { log "import failed, see $dir/import.log"; tail -20 "$dir/import.log" >&2; exit 1; }
   if [ -n "$fixtures" ]; then
     # citation templates with TemplateData (and redirects to them): one file per page, "Title.wiki"
-    local fx=() f
-    for f in "$fixtures"/*.wiki; do [ -f "$f" ] && fx+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
+    # a title with "/" (a subpage) is written %2F in the file name and goes through edit.php, which takes the title
+    local fx=() f abs
+    for f in "$fixtures"/*.wiki; do
+      [ -f "$f" ] || continue
+      abs="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+      case "$f" in
+        *%2F*) local t; t="$(basename "$f" .wiki)"; t="${t//%2F//}"
+          (cd "$MW" && php maintenance/edit.php -u Admin -s "test fixture" "$t" < "$abs") >> "$dir/import.log" 2>&1 \
+            || { log "fixture import failed ($t), see $dir/import.log"; exit 1; } ;;
+        *) fx+=("$abs") ;;
+      esac
+    done
     if [ "${#fx[@]}" -gt 0 ]; then
       (cd "$MW" && php maintenance/importTextFiles.php --overwrite -u Admin -s "test fixture" "${fx[@]}") \
         >> "$dir/import.log" 2>&1 || { log "fixture import failed, see $dir/import.log"; tail -20 "$dir/import.log" >&2; exit 1; }

@@ -22,6 +22,6 @@ export async function importCitationFixtures(wiki: TestWiki, lang = 'de'): Promi
   const text = (f: string) => readFileSync(join(dir, f), 'utf8');
   const isRedirect = (f: string) => Number(/^#[^\s[]+\s*\[\[/.test(text(f)));
   files.sort((a, b) => isRedirect(a) - isRedirect(b) || a.localeCompare(b));
-  for (const f of files) await editPage(s, { title: f.slice(0, -'.wiki'.length), text: text(f), summary: 'test fixture', create: true });
+  for (const f of files) await editPage(s, { title: f.slice(0, -'.wiki'.length).replace(/%2F/g, '/'), text: text(f), summary: 'test fixture', create: true });
   return s;
 }

@@ -233,9 +233,11 @@ describe('Vietnamese wiki: {{Chú thích web}} and Vietnamese dates', { skip }, 
     assert.equal(p.templates['Chú thích web'], 'cite web');
     assert.equal(p.templates['Chú thích báo'], 'cite news');
     assert.equal(p.templates['Cite web'], 'cite web', 'viwiki\'s {{Cite web}} redirects to {{Chú thích web}}');
-    // subpages the map names but this wiki lacks are left out, with a note
-    assert.equal(p.templates['Chú thích web/lua'], undefined);
-    assert.match(notes, /has no Template:Chú thích web\/lua; left out/);
+    // a subpage the map names that is a redirect here (file name %2F) resolves to its template
+    assert.equal(p.templates['Chú thích tạp chí/Lua'], 'cite journal');
+    // a template the map names but this wiki lacks is left out, with a note
+    assert.equal(p.templates['Chú thích danh sách thư'], undefined);
+    assert.match(notes, /has no Template:Chú thích danh sách thư; left out/);
     const w = p.templateParameters!['Chú thích web'];
     assert.equal(w['tiêu đề'], 'title');
     assert.equal(w['tựa đề'], 'title');
@@ -257,19 +259,21 @@ describe('Vietnamese wiki: {{Chú thích web}} and Vietnamese dates', { skip }, 
     'Hà Nội.<ref>{{Chú thích web |url=https://hanoi.gov.vn/ |tiêu đề=Hà Nội |ngày truy cập=ngày 8 tháng 4 năm 2020 |nhà xuất bản=UBND}}</ref>',
     'Huế.<ref>{{Cite web |url=https://hue.gov.vn/ |ngày truy cập=31 tháng 2 năm 2020}}</ref>',
     'Báo.<ref>{{chú thích báo |url=https://vnexpress.net/ |tựa đề=Tin |ngày=8 tháng 4 năm 2020 |ngôn ngữ=vi}}</ref>',
+    'Sách.<ref>{{Chú thích sách/Lua |tựa đề=Sách |nơi xuất bản=Hà Nội |nxb=NXB Trẻ |isbn=978-0-306-40615-8}}</ref>',
     '',
     '== Tham khảo ==',
     '{{Tham khảo}}',
     '',
   ].join('\n');
 
-  test('with the profile: Vietnamese aliases and dates are accepted; a missing title and 31 February are reported', () => {
+  test('with the profile: Vietnamese aliases and dates are accepted; a missing title, 31 February and a bad ISBN in a /Lua subpage are reported', () => {
     const l = vi();
     const ds = lint(l, ARTICLE, ['--site', l.wiki.api, '--profile', l.file]);
     assert.equal(of(ds, 'cite-missing-title').length, 1, JSON.stringify(ds));
     assert.equal(of(ds, 'cite-bad-date').length, 1, JSON.stringify(ds));
     assert.doesNotMatch(of(ds, 'cite-bad-date')[0], /not a month name/);
-    assert.deepEqual(rulesOf(ds), ['cite-bad-date', 'cite-missing-title'], JSON.stringify(ds));
+    // nơi xuất bản (publication-place) and nxb (publisher) are viwiki's module's own aliases: not unknown
+    assert.deepEqual(rulesOf(ds), ['cite-bad-date', 'cite-bad-isbn', 'cite-missing-title'], JSON.stringify(ds));
     const bare = lint(l, ARTICLE, ['--site', l.wiki.api]);
     assert.ok(!bare.some((d) => d.rule.startsWith('cite-')), JSON.stringify(bare));
   });
