@@ -142,7 +142,7 @@ for (const lang of selected) {
     const row = { lang, files: files.length, citations: cites.all, localCitations: cites.local, english: english.diags.length, noProfile: bare.diags.length, map: withMap?.diags.length, built: withBuilt.diags.length, builtCite: citeFindings, monthCheck, profileNotes: p.err.split('\n').filter((l) => /note:/.test(l)).map((l) => l.replace(/^wikitext-lint: note: /, '')) };
     rows.push(row);
     report[lang] = { ...row, profile: { templates: profile.templates, refTemplates: Object.keys(profile.refTemplates ?? {}), templateParameters: Object.fromEntries(Object.entries(profile.templateParameters ?? {}).map(([k, v]) => [k, Object.keys(v).length])) }, findings: { english: english.diags, noProfile: bare.diags, map: withMap?.diags ?? [], built: withBuilt.diags } };
-    console.log(`\n## ${lang}: ${files.length} files, ${cites.all} citation templates (${cites.local} under local names); wiki ${wiki.api}`);
+    console.log(`\n## ${lang}: ${files.length} files, ${cites.all} citation templates (${cites.local} under names only the profile knows); wiki ${wiki.api}`);
     console.log(`profile: ${Object.keys(profile.templates).length} citation template names [${Object.keys(profile.templates).join(', ')}], ref templates [${Object.keys(profile.refTemplates ?? {}).join(', ')}]; months: ${monthCheck}`);
     for (const n of row.profileNotes) console.log(`  note: ${n}`);
     const byRule = (ds) => Object.entries(ds.reduce((m, d) => ((m[d.rule] = (m[d.rule] ?? 0) + 1), m), {})).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ');
