@@ -9,7 +9,9 @@ import type { Citation, CitationParam } from '../citations';
 import type { RefUse } from '../model';
 import { ExtensionTagNode, SyntaxNode, TemplateNode } from '../parser/nodes';
 import { suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
-import { parseCs1Date, formatDate, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
+import { parseCs1Date, formatDate, datesChecked, MAX_DATE_LENGTH, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
+import { localFormatOf } from '../cs1/datesLocal';
+import type { CitationProfile } from '../profile';
 import { refTemplateKind, type RefTemplateInfo } from '../refTemplates';
 import { todayUtc } from '../lint/lint';
 import type { Day } from '../lint/types';
@@ -61,7 +63,7 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
           return result(parameterHover(c, cp), range);
         }
         if (offset >= cp.node.valueNode.start && offset <= cp.node.valueNode.end) {
-          const md = valueHover(c, cp, today);
+          const md = valueHover(c, cp, today, a.citationProfile);
           if (md) return result(md, { start: cp.valueStart, end: cp.valueEnd });
         }
       }
@@ -193,7 +195,7 @@ function dateInWords(v: ValidCs1Date): string {
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = { dmy: 'day month year', mdy: 'month day, year', ymd: 'ISO' };
 
-function valueHover(c: Citation, cp: CitationParam, today: Day): string | null {
+function valueHover(c: Citation, cp: CitationParam, today: Day, profile: CitationProfile | undefined): string | null {
   if (!cp.lookup.known || cp.value === '') return null;
   const def = cp.lookup.definition;
   const value = escapeMarkdown(cp.value);
@@ -204,10 +206,16 @@ function valueHover(c: Citation, cp: CitationParam, today: Day): string | null {
     return lines.join('\n\n');
   }
   if (def.kind === 'date') {
-    const parsed = parseCs1Date(cp.value, cp.name, today);
+    // a citation profile's dates: the value is read as that wiki's module reads it (as cite-bad-date does)
+    const dates = profile?.dates;
+    if (!datesChecked(profile)) return `\`|${escapeMarkdown(cp.name)}=\`: this wiki's citation module does not check dates.`;
+    const parsed = parseCs1Date(cp.value, dates ? cp.lookup.canonical : cp.name, today, dates);
     if (!parsed.ok) return `**Invalid date** in \`|${escapeMarkdown(cp.name)}=\`: ${escapeMarkdown(parsed.reason)}.`;
-    const lines = [`**${escapeMarkdown(dateInWords(parsed))}**`];
-    if (FORMAT_NAMES[parsed.format]) lines.push(`Written in ${FORMAT_NAMES[parsed.format]} format.`);
+    const local = dates ? localFormatOf(cp.value, dates, MAX_DATE_LENGTH) : undefined;
+    // a date in one of the wiki's own formats is shown as written, its reading after it
+    const lines = [local ? `**${value}**: ${escapeMarkdown(dateInWords(parsed))}` : `**${escapeMarkdown(dateInWords(parsed))}**`];
+    if (local) lines.push(`Written in this wiki's format \`${escapeMarkdown(local)}\`.`);
+    else if (FORMAT_NAMES[parsed.format]) lines.push(`Written in ${FORMAT_NAMES[parsed.format]} format.`);
     if (parsed.disambiguator) lines.push(`"${parsed.disambiguator}" disambiguates citations of one author and year.`);
     if (parsed.maint) lines.push(escapeMarkdown(parsed.maint));
     return lines.join('\n\n');
