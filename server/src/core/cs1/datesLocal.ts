@@ -181,7 +181,9 @@ export function englishMonthNames(value: string, locale: DateLocale): string {
 export function insertionPattern(dates: CitationDates, kind: 'full' | 'month'): string | undefined {
   const fields = (f: string) => f.match(/YYYY|MMMMG|MMMM|MMM|MM|M|DD|D/g) ?? [];
   const has = (f: string, c: string) => fields(f).some((x) => x[0] === c);
-  const usable = (f: string) => has(f, 'Y') && has(f, 'M') && (!/MMMMG/.test(f) || !!(dates.genitive ?? dates.months)) && (!/MMMM/.test(f) || !!dates.months) && (!/MMM(?!M)/.test(f) || !!dates.abbreviations);
+  // a pattern is usable when the profile has the names it writes
+  const named: Record<string, unknown> = { MMMMG: dates.genitive ?? dates.months, MMMM: dates.months, MMM: dates.abbreviations };
+  const usable = (f: string) => has(f, 'Y') && has(f, 'M') && fields(f).every((x) => !(x in named) || !!named[x]);
   const formats = (dates.formats ?? []).filter(usable);
   if (kind === 'month') {
     const m = formats.find((f) => !has(f, 'D'));
