@@ -66,5 +66,5 @@ test('Japanese: {{Cite book|和書|...}} and `2010年1月15日`; 31 February and
 test('positionalFlags is checked like the other profile fields', () => {
   assert.throws(() => parseCitationProfile({ templates: {}, parameters: {}, positionalFlags: { 'Cite book': '和書' } }), /"positionalFlags"\."Cite book" must be a list of names/);
   assert.throws(() => parseCitationProfile({ templates: {}, parameters: {}, positionalFlags: ['和書'] }), /"positionalFlags" must be an object/);
-  assert.deepEqual(parseCitationProfile({ templates: {}, parameters: {}, positionalFlags: { 'Cite book': ['和書'] } }).positionalFlags, { 'Cite book': ['和書'] });
+  assert.deepEqual({ ...parseCitationProfile({ templates: {}, parameters: {}, positionalFlags: { 'Cite book': ['和書'] } }).positionalFlags }, { 'Cite book': ['和書'] });
 });
