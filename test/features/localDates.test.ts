@@ -108,3 +108,14 @@ test('completion: the citation snippet after {{ fills access-date with today in 
   const web = completion(analyse(text, o), offset, o).items.find((i) => i.label === 'cite web')!;
   assert.match((web.textEdit as { newText: string }).newText, /\|access-date=\$\{8:2026 թ․ դեկտեմբերի 1\}/);
 });
+
+test('hover on a local template and its local parameter names: what they are on this wiki, not "not accepted"', () => {
+  assert.equal(hoverAt('{{Internetquelle |url=http://a.de |titel=T |ab‸ruf=2020-01-01}}', de),
+    "**`abruf`** (this wiki's name for `access-date`): Full date the url was last verified to support the text; requires url.");
+  assert.equal(hoverAt('{{Internetquelle |url=http://a.de |ti‸tel=T}}', de),
+    "**`titel`** (this wiki's name for `title`): Title of the cited source: an article or page in quotes, a book in italics.\n\nRequired in {{cite web}}.");
+  assert.match(hoverAt('{{Internet‸quelle |url=http://a.de |titel=T}}', de)!, /^\*\*\{\{Internetquelle\}\}\*\*: this wiki's citation template checked as CS1's \{\{cite web\}\}, class `web`\./);
+  // English names are as before
+  assert.match(hoverAt('{{Cite w‸eb |url=http://a.de |title=T}}', de)!, /^\*\*\{\{cite web\}\}\*\*: CS1 citation template, class `web`\./);
+  assert.match(hoverAt('{{cite web |url=http://a.org |title=T |access‸date=2020-01-01}}')!, /^\*\*`accessdate`\*\* \(alias of `access-date`\)/);
+});

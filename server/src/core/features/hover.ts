@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis';
 import type { Citation, CitationParam } from '../citations';
 import type { RefUse } from '../model';
 import { ExtensionTagNode, SyntaxNode, TemplateNode } from '../parser/nodes';
-import { suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
+import { citationTemplate, suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
 import { parseCs1Date, formatDate, datesChecked, MAX_DATE_LENGTH, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
 import { localFormatOf } from '../cs1/datesLocal';
 import type { CitationProfile } from '../profile';
@@ -158,16 +158,19 @@ function parameterHover(c: Citation, cp: CitationParam): string {
   }
   const def: ParameterDefinition = lookup.definition;
   const canonical = spelled(def.name, lookup.enumerator);
-  const lines = [`**\`${escapeMarkdown(cp.name)}\`**${cp.name !== canonical ? ` (alias of \`${canonical}\`)` : ''}: ${escapeMarkdown(def.description)}`];
+  // a citation profile's local name (`abruf`) is looked up as the CS1 name it maps to; CS1's checks read that name
+  const seen = lookup.name;
+  const of = seen !== cp.name ? ` (this wiki's name for \`${canonical}\`)` : cp.name !== canonical ? ` (alias of \`${canonical}\`)` : '';
+  const lines = [`**\`${escapeMarkdown(cp.name)}\`**${of}: ${escapeMarkdown(def.description)}`];
   const aliases = [def.name, ...def.aliases].map((n) => spelled(n, lookup.enumerator)).filter((n) => n !== cp.name && n !== canonical);
-  if (aliases.length) lines.push(`Aliases: ${aliases.map((n) => `\`${n}\``).join(', ')}`);
+  if (aliases.length && seen === cp.name) lines.push(`Aliases: ${aliases.map((n) => `\`${n}\``).join(', ')}`);
   if (def.values) lines.push(`Values: ${def.values.map((v) => `\`${v}\``).join(', ')}`);
   if (c.info.required.includes(def.name) || def.required?.includes('all') || def.required?.includes(cls)) {
     lines.push(`Required in {{${escapeMarkdown(c.info.name)}}}.`);
   }
   if (lookup.deprecated) lines.push(`Deprecated: ${escapeMarkdown(lookup.deprecated)}`);
-  if (!isParameterAcceptedBy(cp.name, cls)) lines.push(`Not accepted by {{${escapeMarkdown(c.info.name)}}}.`);
-  else if (isParameterIgnoredBy(cp.name, cls)) lines.push(`Ignored by {{${escapeMarkdown(c.info.name)}}} (CS1 reports an error).`);
+  if (!isParameterAcceptedBy(seen, cls)) lines.push(`Not accepted by {{${escapeMarkdown(c.info.name)}}}.`);
+  else if (isParameterIgnoredBy(seen, cls)) lines.push(`Ignored by {{${escapeMarkdown(c.info.name)}}} (CS1 reports an error).`);
   return lines.join('\n\n');
 }
 
@@ -249,6 +252,10 @@ function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: strin
   const link = `[Template:${escapeMarkdown(t.name)}](${pageUrl(linkBase, `Template:${t.name}`)})`;
   if (c) {
     const required = c.info.required.map((r) => `\`${r}\``).join(', ');
+    // a local template a citation profile maps to a CS1 one (dewiki's {{Internetquelle}} is a {{cite web}})
+    if (citationTemplate(t.name)?.name !== c.info.name) {
+      return `**{{${escapeMarkdown(t.name)}}}**: this wiki's citation template checked as CS1's {{${escapeMarkdown(c.info.name)}}}, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
+    }
     return `**{{${escapeMarkdown(c.info.name)}}}**: CS1 citation template, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
   }
   const info = refTemplateKind(t.name);
