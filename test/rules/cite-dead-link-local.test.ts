@@ -85,3 +85,17 @@ test('the archive snippet uses the template\'s local parameter names', () => {
   assert.equal(fix.title, 'Add |archiv-url= and |archiv-datum= (fill them in)');
   assert.equal(fix.edits[0].newText, ' |archiv-url=${1:https://web.archive.org/web/} |archiv-datum=${2:date}');
 });
+
+test('cite-missing-access-date adds the template\'s own name for access-date on a profiled wiki (English unchanged)', () => {
+  const de = parseCitationProfile({
+    lang: 'de', templates: { Internetquelle: 'cite web' }, parameters: {},
+    templateParameters: { Internetquelle: { url: 'url', titel: 'title', abruf: 'access-date', zugriff: 'access-date' } },
+    rules: { 'cite-missing-access-date': true },
+  });
+  const text = '<ref>{{Internetquelle |url=http://example.de/a |titel=T}}</ref>';
+  const [d] = lint(text, { today, citationProfile: de, profile: { site: 'de.wikipedia.org', lang: 'de' } }).diagnostics.filter((x) => x.rule === 'cite-missing-access-date');
+  assert.equal(d.fixes![0].title, 'Add |abruf=2026-12-01');
+  assert.equal(d.fixes![0].edits[0].newText, ' |abruf=2026-12-01');
+  const [en] = lint('<ref>{{cite web |url=http://example.org/a |title=T}}</ref>', { today }).diagnostics.filter((x) => x.rule === 'cite-missing-access-date');
+  assert.equal(en.fixes![0].edits[0].newText, ' |access-date=2026-12-01');
+});

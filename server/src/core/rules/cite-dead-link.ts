@@ -1,12 +1,10 @@
 import { MONTH_NAMES } from '../text';
 import type { Rule, Fix, RuleContext } from '../lint/types';
 import type { CitationProfile } from '../profile';
-import type { Citation } from '../citations';
-import { citationNames } from '../citations';
 import { formatDate } from '../cs1/dates';
 import { formatLocalDate, insertionPattern } from '../cs1/datesLocal';
 import { refTemplateKind } from '../refTemplates';
-import { citationUrl, deadMark, insertParam, paramNameRange } from './shared/citeShared';
+import { citationUrl, deadMark, insertParam, localParamName, paramNameRange } from './shared/citeShared';
 
 /** A citation marked dead with no archive: readers have no working link (CS1 maint_url_status; {{dead link}}). */
 export const citeDeadLink: Rule = {
@@ -32,8 +30,8 @@ export const citeDeadLink: Rule = {
       if (!citationUrl(c)) continue;
       const fixes: Fix[] = [];
       // the parameter names this template takes on this wiki (`archiv-url` in dewiki's {{Internetquelle}})
-      const archiveUrl = localName(ctx.citationProfile, c, 'archive-url');
-      const archiveDate = localName(ctx.citationProfile, c, 'archive-date');
+      const archiveUrl = localParamName(ctx.citationProfile, c, 'archive-url');
+      const archiveDate = localParamName(ctx.citationProfile, c, 'archive-date');
       const at = insertParam(ctx.src, c, ['url-status', 'url', 'access-date'], archiveUrl, '${1:https://web.archive.org/web/}');
       const dateAt = { ...at, newText: at.newText.replace(archiveUrl, archiveDate).replace('${1:https://web.archive.org/web/}', '${2:date}') };
       fixes.push({ title: `Add |${archiveUrl}= and |${archiveDate}= (fill them in)`, edits: [{ ...at, newText: at.newText + dateAt.newText }], safe: false, snippet: true });
@@ -72,15 +70,4 @@ function deadLinkTag(profile: CitationProfile | undefined, today: RuleContext['t
     return `{{${name}|${dateParam}=${value}}}`;
   }
   return profile.lang && profile.lang !== 'en' ? null : english;
-}
-
-/** The name a parameter has in this citation's template on this wiki: its own local name, the wiki-wide one, or CS1's. */
-function localName(profile: CitationProfile | undefined, c: Citation, canonical: string): string {
-  if (!profile) return canonical;
-  const own = citationNames(profile).ownParameters(c.template.name);
-  for (const map of [own, profile.parameters]) {
-    if (!map) continue;
-    for (const [local, en] of Object.entries(map)) if (en === canonical) return local;
-  }
-  return canonical;
 }
