@@ -99,3 +99,13 @@ test('cite-missing-access-date adds the template\'s own name for access-date on 
   const [en] = lint('<ref>{{cite web |url=http://example.org/a |title=T}}</ref>', { today }).diagnostics.filter((x) => x.rule === 'cite-missing-access-date');
   assert.equal(en.fixes![0].edits[0].newText, ' |access-date=2026-12-01');
 });
+
+test('a template that takes CS1\'s own name (a CS1-style {{Cite web}} with local aliases) gets CS1\'s name', () => {
+  const de = parseCitationProfile({
+    lang: 'de', templates: { 'Cite web': 'cite web' }, parameters: {},
+    templateParameters: { 'Cite web': { abrufdatum: 'access-date', url: 'url', title: 'title', 'access-date': 'access-date', 'url-status': 'url-status' } },
+    rules: { 'cite-missing-access-date': true },
+  });
+  const [d] = lint('<ref>{{Cite web |url=http://example.de/a |title=T}}</ref>', { today, citationProfile: de, profile: { site: 'de.wikipedia.org', lang: 'de' } }).diagnostics.filter((x) => x.rule === 'cite-missing-access-date');
+  assert.equal(d.fixes![0].edits[0].newText, ' |access-date=2026-12-01');
+});

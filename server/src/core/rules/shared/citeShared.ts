@@ -40,6 +40,8 @@ export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'i
 export function localParamName(profile: CitationProfile | undefined, c: Citation, canonical: string): string {
   if (!profile) return canonical;
   const own = citationNames(profile).ownParameters(c.template.name);
+  // a template that takes CS1's name itself (a CS1-style {{Cite web}} on that wiki) gets it
+  if (own && own[canonical] === canonical) return canonical;
   for (const map of [own, profile.parameters]) {
     if (!map) continue;
     for (const [local, en] of Object.entries(map)) if (en === canonical) return local;
