@@ -119,3 +119,18 @@ test('hover on a local template and its local parameter names: what they are on 
   assert.match(hoverAt('{{Cite w‸eb |url=http://a.de |title=T}}', de)!, /^\*\*\{\{cite web\}\}\*\*: CS1 citation template, class `web`\./);
   assert.match(hoverAt('{{cite web |url=http://a.org |title=T |access‸date=2020-01-01}}')!, /^\*\*`accessdate`\*\* \(alias of `access-date`\)/);
 });
+
+test('completion: a local template offers its own parameter names, each saying which CS1 parameter it is', () => {
+  const { text, offset } = cursor('<ref>{{Internetquelle |url=http://a.de |‸');
+  const o = options(de);
+  const items = completion(analyse(text, o), offset, o).items;
+  const sorted = [...items].sort((x, y) => x.sortText!.localeCompare(y.sortText!));
+  assert.deepEqual(sorted.map((i) => [i.label, i.detail]), [
+    ['titel', 'CS1 title, required'], ['datum', 'CS1 date'], ['abruf', 'CS1 access-date'], ['archiv-url', 'CS1 archive-url'], ['archiv-datum', 'CS1 archive-date'],
+  ]);
+  assert.equal((sorted[0].textEdit as { newText: string }).newText, 'titel=');
+  // an English template on the same wiki: CS1's own names, as before
+  const en = cursor('<ref>{{cite web |url=http://a.de |‸');
+  const enItems = completion(analyse(en.text, o), en.offset, o).items.map((i) => i.label);
+  assert.ok(enItems.includes('title') && enItems.includes('access-date') && !enItems.includes('titel'));
+});

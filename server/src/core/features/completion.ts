@@ -97,11 +97,15 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
     const todayText = writeDate(today, localDatePattern(profile, []), () => dateFormatFor(a, options), profile);
     return { items: templateNameItems(a, range(where.prefixStart), todayText, closed) };
   }
+  const names: CitationNames | undefined = profile ? citationNames(profile) : undefined;
   if (where.kind === 'param-name') {
+    // a local template a citation profile maps (dewiki's {{Internetquelle}}): its own parameter names
+    const local = names && citationTemplate(ctx.name)?.name !== names.templateInfo(ctx.name)?.name ? names.templateInfo(ctx.name) : undefined;
+    const own = local ? names!.ownParameters(ctx.name) : undefined;
+    if (local && own) return { items: localParameterItems(ctx, local, own, range(where.prefixStart)) };
     if (!ctx.info) return empty;
     return { items: parameterItems(ctx, ctx.info, range(where.prefixStart)) };
   }
-  const names: CitationNames | undefined = profile ? citationNames(profile) : undefined;
   const info = names ? names.templateInfo(ctx.name) : ctx.info;
   if (!info) return empty;
   const own = names?.ownParameters(ctx.name);
@@ -141,6 +145,39 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
     return { items };
   }
   return empty;
+}
+
+/**
+ * The parameter names of a local citation template (its own map, from the citation profile), one per CS1 parameter
+ * (the first local name of each), those not given yet; required ones first. Each says which CS1 parameter it is.
+ */
+function localParameterItems(ctx: TemplateContext, info: CitationTemplateInfo, own: Record<string, string>, r: Replace): CompletionEntry[] {
+  const given = new Set<string>();
+  for (const p of ctx.present) {
+    if (Object.prototype.hasOwnProperty.call(own, p.name)) given.add(own[p.name]);
+  }
+  const seen = new Set<string>();
+  const items: CompletionEntry[] = [];
+  for (const [name, canonical] of Object.entries(own)) {
+    if (seen.has(canonical) || given.has(canonical)) continue;
+    seen.add(canonical);
+    const l = lookupParameter(canonical);
+    if (!l.known) continue;
+    const def = l.definition;
+    const required = info.required.indexOf(def.name);
+    const item: CompletionEntry = {
+      label: name,
+      kind: 'property',
+      detail: `CS1 ${canonical}${required >= 0 ? ', required' : ''}`,
+      documentation: escapeMarkdown(def.description),
+      sortText: required >= 0 ? `0${String(required).padStart(3, '0')}` : `1${String(items.length).padStart(3, '0')}`,
+      filterText: name,
+      edit: replace(r, `${name}=`),
+    };
+    if (def.values || def.kind === 'date') item.suggestAgain = true;
+    items.push(item);
+  }
+  return items;
 }
 
 /** Snippet text: `$`, `}` and `\` are escaped inside placeholders. */
