@@ -76,8 +76,21 @@ class CitationImpl implements Citation {
   }
 }
 
-/** Finds every citation template of the page. */
-export function analyseCitations(src: string, model: DocumentModel, profile?: CitationProfile): Citation[] {
+/**
+ * How a citation profile names citations: which CS1 template a template is (its local names, minus the templates the
+ * wiki does not cite with) and what a parameter of one template is (the template's own names, then the wiki-wide
+ * ones, then CS1's). Without a profile, CS1's own tables. Used by `analyseCitations` and by completion.
+ */
+export interface CitationNames {
+  templateInfo(name: string): CitationTemplateInfo | undefined;
+  /** A template's own parameter map (its TemplateData names), found once per template. */
+  ownParameters(templateName: string): Record<string, string> | undefined;
+  paramLookup(name: string, own: Record<string, string> | undefined): ParameterLookup;
+  /** The positional values a template takes as flags (`positionalFlags`), or undefined. */
+  flags(templateName: string): Set<string> | undefined;
+}
+
+export function citationNames(profile?: CitationProfile): CitationNames {
   // a citation profile's local template names (normalised) and parameter names map to CS1's
   const localTemplates = new Map<string, string>();
   if (profile) for (const [k, v] of Object.entries(profile.templates)) localTemplates.set(normaliseTemplateName(k), v);
@@ -87,17 +100,28 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   // a template's own parameter names (its TemplateData) win over the wiki-wide ones
   const ownParams = new Map<string, Record<string, string>>();
   if (profile?.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) ownParams.set(normaliseTemplateName(k), v);
-  const templateInfo = (name: string) => {
-    const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
-    const own = localTemplates.size ? localTemplates.get(key) : undefined;
-    if (own !== undefined) return citationTemplate(own);
-    return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
-  };
+  const flags = new Map<string, Set<string>>();
+  if (profile?.positionalFlags) for (const [k, list] of Object.entries(profile.positionalFlags)) flags.set(normaliseTemplateName(k), new Set(list));
   const has = Object.prototype.hasOwnProperty;
-  const paramLookup = (name: string, own: Record<string, string> | undefined) => {
-    const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
-    return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
+  return {
+    flags: (templateName) => (flags.size ? flags.get(normaliseTemplateName(templateName)) : undefined),
+    templateInfo(name) {
+      const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
+      const own = localTemplates.size ? localTemplates.get(key) : undefined;
+      if (own !== undefined) return citationTemplate(own);
+      return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
+    },
+    ownParameters: (templateName) => (ownParams.size ? ownParams.get(normaliseTemplateName(templateName)) : undefined),
+    paramLookup(name, own) {
+      const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
+      return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
+    },
   };
+}
+
+/** Finds every citation template of the page. */
+export function analyseCitations(src: string, model: DocumentModel, profile?: CitationProfile): Citation[] {
+  const { templateInfo, ownParameters, paramLookup, flags } = citationNames(profile);
   const refTemplateKind = refTemplateLookup(profile);
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
@@ -121,12 +145,15 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   for (const t of model.templates) {
     const info = templateInfo(t.name);
     if (!info) continue;
-    const own = ownParams.size ? ownParams.get(normaliseTemplateName(t.name)) : undefined;
+    const own = ownParameters(t.name);
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
     const skip = ownOnly.size ? ownOnly.get(normaliseTemplateName(t.name)) : undefined;
+    const flagValues = flags(t.name);
     for (const p of t.params) {
       if (p.positional) {
+        // a flag the wiki's template reads ({{Cite book|和書|...}}): not stray text
+        if (flagValues?.has(textWithoutComments(src, p.valueNode).trim())) continue;
         positional.push(p);
         continue;
       }

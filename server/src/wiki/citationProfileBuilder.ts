@@ -195,6 +195,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   const templates: Record<string, string> = {};
   const templateParameters: Record<string, Record<string, string>> = {};
   const unmappedParameters: Record<string, string[]> = {};
+  const positionalFlags: Record<string, string[]> = {};
   const pagesOf = new Map<string, string>(); // page title → CS1 type
   for (const name of citationNames) {
     const page = resolved.page.get(name);
@@ -224,6 +225,8 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
       if (!citationNames.includes(n)) templates[n] = cs1;
       if (params) templateParameters[n] = params;
       if (own.length) unmappedParameters[n] = own;
+      const flags = map.positionalFlags?.[mapKey] ?? map.positionalFlags?.[main];
+      if (flags?.length) positionalFlags[n] = flags;
     }
   }
 
@@ -279,6 +282,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     parameters: { ...map.parameters },
     ...(Object.keys(templateParameters).length ? { templateParameters } : {}),
     ...(Object.keys(unmappedParameters).length ? { unmappedParameters } : {}),
+    ...(Object.keys(positionalFlags).length ? { positionalFlags } : {}),
     ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
     ...(refTemplates ? { refTemplates } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),
