@@ -135,3 +135,34 @@ test('real wikitext (Animation, 2016): {{sfn}} refs reused by identical calls an
   // only the excerpt's own <ref name="UCLA"/> (defined elsewhere in the article) is undefined
   assert.deepEqual(rule(reuse, 'ref-undefined-name').map((d) => d.message.slice(0, 26)), ['The named reference "UCLA"']);
 });
+
+/** Hostile shortened footnotes: lint at 64 KB and 256 KB; linear is ~4×, quadratic ~16×; the bound is a generous ×10 (+100 ms). */
+const KB = 1024;
+const GROWTH: [string, (n: number) => string][] = [
+  ['many {{sfn}} calls, reused by tags', (n) => '{{sfn|Smith|2006|p=1}}<ref name="FOOTNOTESmith20061"/>'.repeat(n / 56)],
+  ['many distinct {{sfn}} names', (n) => Array.from({ length: Math.floor(n / 24) }, (_, i) => `{{sfn|A|2000|p=${i}}}`).join('')],
+  ['one {{sfnm}} with thousands of sources', (n) => '{{sfnm' + Array.from({ length: Math.floor(n / 24) }, (_, i) => `|${i + 1}a1=x|${i + 1}y=2000`).join('') + '}}'],
+  ['{{sfnm}} of positional pairs', (n) => '{{sfnm' + '|A|2000'.repeat(n / 7) + '}}'],
+  ['an author of spaces', (n) => `{{sfn|${' '.repeat(n)}x|2000}}`],
+  ['|p= of spaces then text', (n) => `{{sfn|A|2000|p=1${' '.repeat(n)}x}}`],
+  ['|p= of external links', (n) => `{{sfn|A|2000|p=${'[http://a.b/c 1]'.repeat(n / 16)}}}`],
+  ['|p= of "[a://" without a space', (n) => `{{sfn|A|2000|p=${'[a://'.repeat(n / 5)}}}`],
+];
+
+function timeLint(text: string): number {
+  const t0 = performance.now();
+  const r = lint(text, { today });
+  const ms = performance.now() - t0;
+  assert.deepEqual(r.ruleErrors, [], 'no rule throws');
+  return ms;
+}
+
+for (const [name, make] of GROWTH) {
+  test(`shortened footnotes stay linear on hostile input: ${name}`, { timeout: 60_000 }, () => {
+    const small = make(64 * KB), large = make(256 * KB);
+    timeLint(small); // warm up
+    const tSmall = Math.max(timeLint(small), 2);
+    const tLarge = timeLint(large);
+    assert.ok(tLarge < tSmall * 10 + 100, `${name}: lint took ${tSmall.toFixed(1)} ms for 64 KB but ${tLarge.toFixed(1)} ms for 256 KB`);
+  });
+}

@@ -52,9 +52,14 @@ export function isFootnoteYear(s: string): boolean {
   return s.length <= 40 && IS_YEAR.test(s);
 }
 
-/** `mw.text.trim`: the ASCII whitespace Lua's `%s` knows. */
+const isLuaSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** `mw.text.trim`: the ASCII whitespace Lua's `%s` knows (a loop: an unanchored `\s+$` is quadratic on long runs). */
 function luaTrim(s: string): string {
-  return s.replace(/^[\t\n\v\f\r ]+/, '').replace(/[\t\n\v\f\r ]+$/, '');
+  let i = 0, j = s.length;
+  while (i < j && isLuaSpace(s.charCodeAt(i))) i++;
+  while (j > i && isLuaSpace(s.charCodeAt(j - 1))) j--;
+  return i === 0 && j === s.length ? s : s.slice(i, j);
 }
 
 /** `gsub('%s+', ' ')` */
@@ -105,7 +110,10 @@ function core(a: CoreArgs): string {
 export function stripUrl(pages: string): string {
   if (!pages.includes('://')) return pages;
   let out = pages;
+  let n = 0;
   for (const m of pages.matchAll(/\[([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\t\n\v\f\r ]+)/g)) {
+    // each replacement scans the whole value: a hostile value with thousands of links stops here (no page has 100)
+    if (++n > 100) break;
     const uri = m[1];
     const stripped = uri.replace(/[!#$&'()*+,/:;=?@[\].%]/g, '');
     out = out.replace(uri, () => stripped);

@@ -328,7 +328,7 @@ function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, p
       made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t, listSection: 0 });
     }
   } else if (info.kind === 'shortened-footnote' && info.footnote) {
-    made.push(shortenedFootnote(src, t, info, parent, listGroup, param, paramValue));
+    made.push(shortenedFootnote(src, t, info, parent, listGroup, paramValue));
   }
   model.refs.push(...made);
   return made;
@@ -350,8 +350,17 @@ function expands(node: SyntaxNode): boolean {
  */
 function shortenedFootnote(
   src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null,
-  param: (name: string) => ParameterNode | undefined, paramValue: (name: string | undefined) => string,
+  paramValue: (name: string | undefined) => string,
 ): RefUse {
+  // the module asks for many names ({{sfnm}}: several per source): one map of the call's arguments, the last one wins
+  const byName = new Map<string, ParameterNode>();
+  for (const p of t.params) byName.set(p.name, p);
+  const local = info.localNames;
+  const param = (name: string): ParameterNode | undefined => {
+    const en = byName.get(name);
+    const loc = local?.[name] !== undefined ? byName.get(local[name]) : undefined;
+    return !loc ? en : !en ? loc : loc.start > en.start ? loc : en;
+  };
   let dynamic = false;
   const args: FootnoteArgs = (name) => {
     const p = param(name);
