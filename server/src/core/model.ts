@@ -352,13 +352,18 @@ function shortenedFootnote(
   src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null,
   paramValue: (name: string | undefined) => string,
 ): RefUse {
-  // the module asks for many names ({{sfnm}}: several per source): one map of the call's arguments, the last one wins
-  const byName = new Map<string, ParameterNode>();
-  for (const p of t.params) byName.set(p.name, p);
+  // {{sfnm}} asks for several names per source: one map of the call's arguments (the last one wins); {{sfn}} asks
+  // for a dozen among a few arguments, where a scan is cheaper than a map
+  let byName: Map<string, ParameterNode> | undefined;
+  if (info.footnote === 'sfnm' || t.params.length > 16) {
+    byName = new Map();
+    for (const p of t.params) byName.set(p.name, p);
+  }
+  const get = (name: string) => (byName ? byName.get(name) : t.param(name));
   const local = info.localNames;
   const param = (name: string): ParameterNode | undefined => {
-    const en = byName.get(name);
-    const loc = local?.[name] !== undefined ? byName.get(local[name]) : undefined;
+    const en = get(name);
+    const loc = local?.[name] !== undefined ? get(local[name]) : undefined;
     return !loc ? en : !en ? loc : loc.start > en.start ? loc : en;
   };
   let dynamic = false;
@@ -373,11 +378,12 @@ function shortenedFootnote(
   const style = { bracketYear: info.bracketYear === true };
   const made = info.footnote === 'sfnm' ? sfnmFootnote(args, style) : sfnFootnote(args, style);
   const content = { start: t.start, end: t.end, text: made.content };
-  const base = { node: t, syntax: 'template' as const, group: listGroup ?? '', isDefinition: true, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0 };
   const localName = info.localNames?.name !== undefined ? paramValue('name') : '';
-  if (localName) return { ...base, name: localName, nameNode: param('name')!.valueNode };
+  if (localName) {
+    return { node: t, syntax: 'template', name: localName, nameNode: param('name')!.valueNode, group: listGroup ?? '', isDefinition: true, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0 };
+  }
   const name = dynamic ? null : normaliseRefName(made.name) || null;
-  return { ...base, name, nameNode: null, generatedName: true };
+  return { node: t, syntax: 'template', name, nameNode: null, group: listGroup ?? '', isDefinition: true, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0, generatedName: true };
 }
 
 /** Sets each ref's `listSection`: how many lists of its group end before it (the usual page has one list: 0). */
