@@ -4,7 +4,8 @@
  *
  * Source: en.wikipedia.org Module:Footnotes, functions `is_year`, `core`, `args_fetch`, `strip_url`, `sfn`, `sfnm`, in
  * the revision that added `strip_url` and `sfnm` (the 2020 rewrite by Trappist the monk), as copied to zh.wikipedia
- * 模块:Footnotes (public mirror MASangys/wikipedia.zh, Page/模块:Footnotes.md). What the name is made of:
+ * 模块:Footnotes (public mirror MASangys/wikipedia.zh, `Page/模块:Footnotes.md` at commit 5ab186a6). The separators
+ * of the text (`, p.&nbsp;`) follow today's enwiki output; they never change a name. What the name is made of:
  *
  * - `{{sfn}}`/`{{sfnp}}`: `'FOOTNOTE'` .. P1 .. P2 .. P3 .. P4 .. P5 .. page .. pages .. location, each whitespace
  *   run made one space. P1–P5 are the positional arguments, trimmed (MediaWiki passes positional arguments untrimmed;
