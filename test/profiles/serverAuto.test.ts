@@ -64,60 +64,56 @@ test('desktop server, site set and no profile setting: language-independent rule
 
 const GOOD = readFileSync(resolve(__dirname, '../fixtures/profiles/dewiki-citations.json'), 'utf8');
 
-test('desktop server: a profile file it read is watched through the client, and a change is read again', { skip, timeout: 30_000 }, async () => {
+/**
+ * The real server with `wikitext.citationProfile: NAME` (a file in a fresh folder, written first when `text` is given),
+ * for a client that watches files for it (relative patterns): what it registered, what it logged, the diagnostics of
+ * an open German page, and `changed()` to say the file changed.
+ */
+async function watchingServer(name: string, text: string | undefined, body: (w: { file: string; folder: string; registered: unknown[]; logged: string[]; codes: () => Promise<string[]>; changed: (type: number) => Promise<void> }) => Promise<void>) {
   const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
-  const file = join(folder, 'p.json');
-  writeFileSync(file, GOOD);
+  const file = join(folder, name);
+  if (text !== undefined) writeFileSync(file, text);
   const s = await startServer(SERVER, {
     pull: true,
-    settings: { citationProfile: 'p.json' },
+    settings: { citationProfile: name },
     workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
     initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } },
   });
   const registered: unknown[] = [];
+  const logged: string[] = [];
   s.connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => { registered.push(...p.registrations); return null; });
   s.connection.onRequest('workspace/diagnostic/refresh', () => null);
-  const logged: string[] = [];
   s.connection.onNotification('window/logMessage', (p: { message: string }) => { logged.push(p.message); });
   try {
     const uri = pathToFileURL(join(folder, 'Berlin.wiki')).href;
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
     const codes = async () => ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] }).items.map((d) => d.code);
+    const changed = (type: number) => s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type }] });
+    await body({ file, folder, registered, logged, codes, changed });
+  } finally {
+    await s.stop();
+  }
+}
+
+test('desktop server: a profile file it read is watched through the client, and a change is read again', { skip, timeout: 30_000 }, async () => {
+  await watchingServer('p.json', GOOD, async ({ file, folder, registered, logged, codes, changed }) => {
     assert.ok((await codes()).includes('cite-missing-title'));
     const watch = JSON.stringify(registered);
     assert.ok(watch.includes(`"baseUri":"${pathToFileURL(folder).href}"`) && watch.includes('"pattern":"p.json"'), watch);
     writeFileSync(file, '{"templates": ');
     utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a later mtime, whatever the clock's resolution
-    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await changed(2);
     assert.ok(!(await codes()).includes('cite-missing-title'));
     assert.ok(logged.some((m) => m.includes(`${file}: not JSON`)), logged.join('\n'));
-  } finally {
-    await s.stop();
-  }
+  });
 });
 
 test('desktop server: a profile file missing at first is watched too; once written, it is read', { skip, timeout: 30_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
-  const file = join(folder, 'later.json');
-  const s = await startServer(SERVER, {
-    pull: true,
-    settings: { citationProfile: 'later.json' },
-    workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
-    initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } },
-  });
-  const registered: unknown[] = [];
-  s.connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => { registered.push(...p.registrations); return null; });
-  s.connection.onRequest('workspace/diagnostic/refresh', () => null);
-  try {
-    const uri = pathToFileURL(join(folder, 'Berlin.wiki')).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
-    const codes = async () => ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] }).items.map((d) => d.code);
+  await watchingServer('later.json', undefined, async ({ file, registered, codes, changed }) => {
     assert.ok(!(await codes()).includes('cite-missing-title'));
     assert.ok(JSON.stringify(registered).includes('"pattern":"later.json"'), JSON.stringify(registered));
     writeFileSync(file, GOOD);
-    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    await changed(1);
     assert.ok((await codes()).includes('cite-missing-title'));
-  } finally {
-    await s.stop();
-  }
+  });
 });
