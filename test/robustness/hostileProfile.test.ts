@@ -33,8 +33,10 @@ for (const [name, cp, make] of GROWTH) {
   test(`lint with a citation profile stays linear: ${name}`, { timeout: 60_000 }, () => {
     const small = make(64 * KB), large = make(256 * KB);
     timeLint(small, cp);
-    const tSmall = Math.max(timeLint(small, cp), 2);
-    const tLarge = timeLint(large, cp);
+    // the fastest of three runs: load spikes and GC pauses lengthen one run, a quadratic path every run
+    const best = (t: string) => Math.min(timeLint(t, cp), timeLint(t, cp), timeLint(t, cp));
+    const tSmall = Math.max(best(small), 2);
+    const tLarge = best(large);
     assert.ok(tLarge < tSmall * 10 + 100, `${name}: ${tSmall.toFixed(1)} ms for 64 KB but ${tLarge.toFixed(1)} ms for 256 KB`);
   });
 }
