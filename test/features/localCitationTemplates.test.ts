@@ -96,6 +96,16 @@ test('completion after {{ on frwiki: {{Lien web}} with French names from the wik
   assert.ok(complete('{{Citation|Une phrase.}}\n{{‸', fr).labels.includes('Citation'));
 });
 
+test('parameter names in frwiki\'s {{Lien web}} (no TemplateData map): the usual ones as the wiki-wide names spell them, then the others', () => {
+  const { labels, byLabel } = complete('<ref>{{Lien web |url=http://a.fr |titre=T |‸', fr);
+  assert.deepEqual(labels.slice(0, 6), ['nom1', 'prénom1', 'date', 'site', 'éditeur', 'consulté le']);
+  assert.ok(!labels.includes('titre') && !labels.includes('url'), 'given ones are not offered again');
+  assert.equal(byLabel('consulté le')!.detail, 'CS1 access-date');
+  assert.ok(labels.includes('langue') && labels.includes('isbn'));
+  // the English template on the same wiki is offered CS1's names, as before
+  assert.equal(complete('<ref>{{cite web |url=http://a.fr |‸', fr).labels[0], 'title');
+});
+
 test('completion after {{ without a profile is English\'s, unchanged', () => {
   const { labels, byLabel } = complete('{{Internetquelle |url=http://a.de |titel=T}}\n{{‸');
   assert.equal(labels[0], 'cite web');

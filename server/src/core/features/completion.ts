@@ -102,7 +102,8 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
   if (where.kind === 'param-name') {
     // a local template a citation profile maps (dewiki's {{Internetquelle}}): its own parameter names
     const local = names && citationTemplate(ctx.name)?.name !== names.templateInfo(ctx.name)?.name ? names.templateInfo(ctx.name) : undefined;
-    const own = local ? names!.ownParameters(ctx.name) : undefined;
+    // its TemplateData names, else the usual parameters as the wiki-wide map spells them (frwiki's {{Lien web|titre=}})
+    const own = local ? names!.ownParameters(ctx.name) ?? wikiWideParameters(profile!, ctx.name, local) : undefined;
     if (local && own) return { items: localParameterItems(ctx, local, own, range(where.prefixStart)) };
     if (!ctx.info) return empty;
     return { items: parameterItems(ctx, ctx.info, range(where.prefixStart)) };
@@ -179,6 +180,17 @@ function localParameterItems(ctx: TemplateContext, info: CitationTemplateInfo, o
     items.push(item);
   }
   return items;
+}
+
+/**
+ * A local template with no parameter map of its own: its usual parameters spelled as the wiki-wide names spell them
+ * (CS1's name where the wiki has none), then the rest of the wiki-wide names, as one local name → CS1 name map.
+ */
+function wikiWideParameters(profile: CitationProfile, templateName: string, info: CitationTemplateInfo): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  for (const p of usualLocalParameters(profile, templateName, info)) map[p.name] = p.canonical;
+  for (const [name, canonical] of Object.entries(profile.parameters)) if (!(name in map)) map[name] = canonical;
+  return map;
 }
 
 /** Snippet text: `$`, `}` and `\` are escaped inside placeholders. */
