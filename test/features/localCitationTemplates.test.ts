@@ -181,6 +181,10 @@ test('hover on a local {{sfn|...|name=x}} (profile): the ref is named x; on the 
   const page = 'A.{{Sfn|Smith|2006|p=25|name=sm}} B.<ref name="sm" /> C.<ref name="sm" />\n{{reflist}}';
   const h = hoverAt(page.replace('Smith|2006', 'Smi‸th|2006'), de)!;
   assert.match(h.markdown, /Makes the ref "sm" \(named by its `name=` on this wiki\)\.\n\nUsed 3 times on this page \(1 call, 2 `<ref name=\.\.\. \/>` tags\): one footnote, reused 2 times\./);
+  // on the name= value: the ref "sm" itself, as on a <ref name="sm">
+  const onName = hoverAt(page.replace('name=sm', 'name=s‸m'), de)!;
+  assert.equal(onName.range, 'sm');
+  assert.match(onName.markdown, /^\*\*Ref "sm"\*\*\n\n.*Used 3 times: 1 definition, reused 2 times\.$/s);
   // without the profile the name= is not the ref's name: the generated one is
   assert.match(hoverAt(page.replace('Smith|2006', 'Smi‸th|2006'))!.markdown, /Makes the ref "FOOTNOTESmith200625".*Used once on this page/s);
   // an ordinary template is not a footnote: hover only on its name, as before
