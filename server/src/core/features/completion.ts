@@ -9,7 +9,7 @@ import type { LintOptions } from '../lint/lint';
 import { todayUtc } from '../lint/lint';
 import cs1Templates from '../../../data/cs1-templates.json';
 import {
-  allParameterDefinitions, citationTemplate, isParameterAcceptedBy, isParameterIgnoredBy, lookupParameter, type CitationTemplateInfo, type ParameterDefinition,
+  allParameterDefinitions, citationTemplate, isParameterAcceptedBy, normaliseTemplateName, isParameterIgnoredBy, lookupParameter, type CitationTemplateInfo, type ParameterDefinition,
 } from '../cs1/parameters';
 import { formatDate, detectDateFormat, MAX_DATE_LENGTH, type CalendarDate } from '../cs1/dates';
 import { formatLocalDate, insertionPattern, localFormatOf } from '../cs1/datesLocal';
@@ -18,6 +18,7 @@ import type { CitationProfile } from '../profile';
 import { waybackTimestampDate } from '../cs1/urls';
 import { dateFormatFor, escapeMarkdown, refContentPreview, URL_STATUS_MEANINGS } from '../citationInfo';
 import { templateContextAt, type TemplateContext } from '../templateContext';
+import { isNotCitation, localCitationTemplates, usualLocalParameters } from '../localCitations';
 import type { CompletionEntry } from './types';
 
 /** The completions at an offset (an empty list when nothing fits). */
@@ -95,13 +96,14 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
   if (where.kind === 'name') {
     const closed = src.startsWith('}}', offset) || ctx.node !== null;
     const todayText = writeDate(today, localDatePattern(profile, []), () => dateFormatFor(a, options), profile);
-    return { items: templateNameItems(a, range(where.prefixStart), todayText, closed) };
+    return { items: templateNameItems(a, range(where.prefixStart), todayText, closed, profile) };
   }
   const names: CitationNames | undefined = profile ? citationNames(profile) : undefined;
   if (where.kind === 'param-name') {
     // a local template a citation profile maps (dewiki's {{Internetquelle}}): its own parameter names
     const local = names && citationTemplate(ctx.name)?.name !== names.templateInfo(ctx.name)?.name ? names.templateInfo(ctx.name) : undefined;
-    const own = local ? names!.ownParameters(ctx.name) : undefined;
+    // its TemplateData names, else the usual parameters as the wiki-wide map spells them (frwiki's {{Lien web|titre=}})
+    const own = local ? names!.ownParameters(ctx.name) ?? wikiWideParameters(profile!, ctx.name, local) : undefined;
     if (local && own) return { items: localParameterItems(ctx, local, own, range(where.prefixStart)) };
     if (!ctx.info) return empty;
     return { items: parameterItems(ctx, ctx.info, range(where.prefixStart)) };
@@ -180,16 +182,51 @@ function localParameterItems(ctx: TemplateContext, info: CitationTemplateInfo, o
   return items;
 }
 
+/**
+ * A local template with no parameter map of its own: its usual parameters spelled as the wiki-wide names spell them
+ * (CS1's name where the wiki has none), then the rest of the wiki-wide names, as one local name → CS1 name map.
+ */
+function wikiWideParameters(profile: CitationProfile, templateName: string, info: CitationTemplateInfo): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  for (const p of usualLocalParameters(profile, templateName, info)) map[p.name] = p.canonical;
+  for (const [name, canonical] of Object.entries(profile.parameters)) if (!(name in map)) map[name] = canonical;
+  return map;
+}
+
 /** Snippet text: `$`, `}` and `\` are escaped inside placeholders. */
 function snippetEscape(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
-function templateNameItems(a: Analysis, r: Replace, today: string, closed: boolean): CompletionEntry[] {
+/**
+ * Template names: a citation profile's own citation templates first (dewiki's `Internetquelle`, with a snippet of its
+ * own parameter names: `|titel=`, `|abruf=` today as the wiki writes dates), then CS1's (less those the wiki does not
+ * cite with, frwiki's `citation`), then the templates used on the page.
+ */
+function templateNameItems(a: Analysis, r: Replace, today: string, closed: boolean, profile: CitationProfile | undefined): CompletionEntry[] {
   const items: CompletionEntry[] = [];
   const seen = new Set<string>();
+  const names = profile ? citationNames(profile) : undefined;
+  localCitationTemplates(profile).forEach(({ name, info }, i) => {
+    const params = usualLocalParameters(profile, name, info);
+    let n = 0;
+    const snippetParams = params.map((p) => `|${snippetEscape(p.name)}=\${${++n}${p.canonical === 'access-date' ? `:${snippetEscape(today)}` : ''}}`);
+    const snippet = `${snippetEscape(name)} ${snippetParams.join(' ')}${closed ? '' : '}}'}$0`;
+    seen.add(normaliseTemplateName(name));
+    items.push({
+      label: name,
+      kind: 'snippet',
+      detail: `citation of this wiki (CS1 ${info.name})`,
+      documentation: `This wiki's citation template, checked as CS1's {{${escapeMarkdown(info.name)}}}. ${escapeMarkdown(info.description)}\n\nUsual parameters: ${params.map((p) => `\`${p.name}\`${p.name === p.canonical ? '' : ` (${p.canonical})`}`).join(', ')}`,
+      sortText: `0!${String(i).padStart(3, '0')}`,
+      filterText: name,
+      snippet: true,
+      edit: replace(r, snippet),
+    });
+  });
   cs1Templates.templates.forEach((raw, i) => {
     const info = citationTemplate(raw.name)!;
+    if (isNotCitation(profile, info.name)) return;
     let n = 0;
     const params = info.usualParameters.map((p) => `|${p}=\${${++n}${p === 'access-date' ? `:${snippetEscape(today)}` : ''}}`);
     const snippet = `${info.name} ${params.join(' ')}${closed ? '' : '}}'}$0`;
@@ -208,7 +245,7 @@ function templateNameItems(a: Analysis, r: Replace, today: string, closed: boole
   const counts = new Map<string, number>();
   for (const t of a.model.templates) if (t.name) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   for (const [name, count] of counts) {
-    if (citationTemplate(name) || seen.has(name.toLowerCase())) continue;
+    if ((names ? names.templateInfo(name) : citationTemplate(name)) || seen.has(name.toLowerCase()) || seen.has(normaliseTemplateName(name))) continue;
     items.push({
       label: name,
       kind: 'reference',

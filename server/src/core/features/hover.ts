@@ -12,10 +12,11 @@ import { citationTemplate, suggestParameter, isParameterAcceptedBy, isParameterI
 import { parseCs1Date, formatDate, datesChecked, MAX_DATE_LENGTH, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
 import { localFormatOf } from '../cs1/datesLocal';
 import type { CitationProfile } from '../profile';
-import { refTemplateKind, type RefTemplateInfo } from '../refTemplates';
+import { refTemplateLookup, type RefTemplateInfo } from '../refTemplates';
 import { todayUtc } from '../lint/lint';
 import type { Day } from '../lint/types';
 import { citationOfTemplate, citationPreview, describeLinkState, escapeMarkdown, linkState, markdownUrl, refContentPreview, URL_STATUS_MEANINGS } from '../citationInfo';
+import { plainTextOfWikitext } from '../plainText';
 import type { HoverResult } from './types';
 
 /** Options of a hover request. */
@@ -73,9 +74,12 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
       const t = n as TemplateNode;
       const c = citationOfTemplate(a, t);
       const onName = offset >= t.nameNode.start && offset < t.nameNode.end;
-      if (onName || c) {
-        const md = [templateHover(t, c, options.linkBase)];
+      // {{sfn|Smith|2020|p=5}}: the ref it makes (FOOTNOTESmith20205, or its local name=) and how often it is used
+      const footnote = c ? undefined : shortenedFootnoteHover(a, t);
+      if (onName || c || footnote) {
+        const md = [templateHover(t, c, options.linkBase, a.citationProfile)];
         if (c) md.push(citationHover(a, c));
+        if (footnote) md.push(footnote);
         return result(md.join('\n\n---\n\n'), onName ? trimmed(src, t.nameNode.start, t.nameNode.end) : t);
       }
     }
@@ -111,7 +115,7 @@ function refOfNode(a: Analysis, node: SyntaxNode): RefUse | undefined {
 }
 
 function refNamedAt(a: Analysis, t: TemplateNode, offset: number): RefUse | undefined {
-  if (!refTemplateKind(t.name)) return undefined;
+  if (!refTemplateLookup(a.citationProfile)(t.name)) return undefined;
   const refs = a.model.refs;
   for (let i = firstRefFrom(refs, t.start); i < refs.length && refs[i].node.start === t.start; i++) {
     const r = refs[i];
@@ -139,6 +143,43 @@ function refHover(a: Analysis, ref: RefUse): string {
   const reuses = uses.length - definitions.length;
   const counts = `Used ${plural(uses.length, 'time')}: ${plural(definitions.length, 'definition')}, reused ${plural(reuses, 'time')}.`;
   return `${head}\n\n${refContentPreview(a, definitions[0])}\n\n${counts}`;
+}
+
+/**
+ * A shortened footnote's ref: the name Module:Footnotes makes of the call's arguments (or the local `name=` a citation
+ * profile lets it take), how often the page uses that ref (identical calls and `<ref name=... />` tags reuse it), and
+ * the text the module renders. Undefined for any other template.
+ */
+function shortenedFootnoteHover(a: Analysis, t: TemplateNode): string | undefined {
+  if (refTemplateLookup(a.citationProfile)(t.name)?.kind !== 'shortened-footnote') return undefined;
+  const ref = refOfNode(a, t);
+  if (!ref) return undefined;
+  const lines: string[] = [];
+  if (ref.name === null) {
+    lines.push('Its ref name cannot be known here: an argument expands (a template, a variable) before Module:Footnotes reads it.');
+  } else {
+    const group = ref.group ? ` in group "${escapeMarkdown(ref.group)}"` : '';
+    lines.push(ref.generatedName
+      ? `Makes the ref "${escapeMarkdown(ref.name)}"${group} (the name Module:Footnotes builds from the authors, year and pages).`
+      : `Makes the ref "${escapeMarkdown(ref.name)}"${group} (named by its \`name=\` on this wiki).`);
+    let calls = 0, tags = 0;
+    for (const r of a.model.refs) {
+      if (r.name !== ref.name || r.group !== ref.group) continue;
+      if (r.syntax === 'template') calls++;
+      else tags++;
+    }
+    const uses = calls + tags;
+    if (uses === 1) lines.push('Used once on this page.');
+    else {
+      const parts = [plural(calls, 'call')];
+      if (tags) parts.push(`${plural(tags, '`<ref name=... />` tag')}`);
+      lines.push(`Used ${plural(uses, 'time')} on this page (${parts.join(', ')}): one footnote, reused ${plural(uses - 1, 'time')}.`);
+    }
+  }
+  // the text the module renders (links and entities as a reader sees them); unknown when an argument expands
+  const shown = ref.name !== null && ref.content?.text ? plainTextOfWikitext(ref.content.text).trim() : '';
+  if (shown) lines.push(`Footnote text: ${escapeMarkdown(shown)}`);
+  return lines.join('\n\n');
 }
 
 // Numbered names are shown with the enumerator written: author-link# as author-link for 1, author-link2 for 2.
@@ -248,7 +289,7 @@ const KIND_NAMES: Readonly<Record<RefTemplateInfo['kind'], string>> = {
   'bot-directive': 'bot directive',
 };
 
-function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: string): string {
+function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: string, profile: CitationProfile | undefined): string {
   const link = `[Template:${escapeMarkdown(t.name)}](${pageUrl(linkBase, `Template:${t.name}`)})`;
   if (c) {
     const required = c.info.required.map((r) => `\`${r}\``).join(', ');
@@ -258,7 +299,7 @@ function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: strin
     }
     return `**{{${escapeMarkdown(c.info.name)}}}**: CS1 citation template, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
   }
-  const info = refTemplateKind(t.name);
+  const info = refTemplateLookup(profile)(t.name);
   if (info) {
     let what = KIND_NAMES[info.kind];
     if (info.kind === 'date-format' && info.dateFormat) what += ` (${info.dateFormat}: ${info.dateFormat === 'dmy' ? '28 November 2026' : 'November 28, 2026'})`;
