@@ -315,7 +315,7 @@ export interface CachedBuild {
 
 function readCachedProfile(file: string): CitationProfile | undefined {
   try {
-    return parseCitationProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+    return readProfileJson(file, 'profile'); // a regular file only: a FIFO in the cache must not block
   } catch {
     return undefined;
   }

@@ -9,6 +9,10 @@ import { cacheDir } from '../cacheDir';
 import { resolveSiteSync } from './site';
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
+import { readRegularFile, RefusedFile } from '../readLimited';
+
+/** Profiles and maps are read up to this size (a built profile of a large wiki is well under 1 MB). */
+const PROFILE_SIZE_CAP = 5_000_000;
 
 /** A file-name-safe form of a site name (the same as the site profile's cache file). */
 function safeSiteName(site: string): string {
@@ -52,11 +56,12 @@ export function readCitationProfileFile(spec: string, site?: string): CitationPr
 export function readProfileJson(file: string, what: 'profile' | 'map'): CitationProfile {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // a regular file only, read up to the cap: a FIFO blocked forever and a link to /dev/zero read until memory ran out
+    text = readRegularFile(file, PROFILE_SIZE_CAP).data.toString('utf8');
   } catch (e) {
+    if (e instanceof RefusedFile) throw new Error(`${file}: cannot read the ${what}: ${/too large/.test(e.message) ? 'larger than 5 MB' : e.message}`);
     throw new Error(`${file}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (text.length > 5_000_000) throw new Error(`${file}: the ${what} is larger than 5 MB`);
   let json: unknown;
   try {
     json = JSON.parse(text);
