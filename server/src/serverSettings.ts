@@ -88,6 +88,8 @@ export class SettingsStore {
   profiles?: ProfileStore;
   /** Citation profiles (`wikitext.citationProfile`, `"profile"` of `.wikitext-lint.json`). */
   loadCitationProfile?: CitationProfileLoader;
+  /** Whether a citation profile file changed under the cached settings (edited, deleted, replaced by a directory). */
+  citationProfilesChanged?: () => boolean;
   /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
   private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
 
@@ -153,6 +155,8 @@ export class SettingsStore {
   }
 
   get(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
+    // a profile file edited or replaced under the server: make the settings (and so the analyses) again
+    if (this.cache.size && this.citationProfilesChanged?.()) this.invalidate();
     let s = this.cache.get(uri);
     if (!s) {
       s = this.load(uri, askClient).then((w) => this.withWikiProfiles(uri, w));

@@ -5,10 +5,10 @@
  * file and the problem, never a hang or a crash. (A hang shows as the child being killed at the spawn timeout,
  * which is far above what any of these takes; no time is asserted.)
  */
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, existsSync, rmSync, renameSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -143,3 +143,38 @@ test('the server with wikitext.citationProfile a FIFO: it answers, lints without
     await s.stop();
   }
 });
+
+test('the server picks up a profile file that changes under it, is deleted, becomes a directory, is replaced', { timeout: 120_000 }, async () => {
+  const dir = tmp();
+  const file = join(dir, 'p.json');
+  writeFileSync(file, JSON.stringify({ templates: {}, parameters: {} }));
+  const { s, messages, missingTitle } = await serverWithProfile(dir, file);
+  t_after(s);
+  try {
+    // a profile that does not know {{Internetquelle}}
+    assert.equal(await missingTitle(), 0);
+    // edited in place to know it: {{Internetquelle}} has no titel
+    writeFileSync(file, JSON.stringify(GOOD));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    assert.equal(await missingTitle(), 1, 'the edited profile is used at the next analysis');
+    // deleted: reported, and the old profile is not kept silently
+    rmSync(file);
+    assert.equal(await missingTitle(), 0);
+    assert.ok(messages.some((m) => m.includes(file) && /ENOENT/.test(m)), messages.join('\n'));
+    // a directory in its place
+    mkdirSync(file);
+    assert.equal(await missingTitle(), 0);
+    assert.ok(messages.some((m) => m.includes(file) && /directory/.test(m)), messages.join('\n'));
+    // a file again, by rename (as editors and git write)
+    rmSync(file, { recursive: true });
+    writeFileSync(join(dir, 'next.json'), JSON.stringify(GOOD));
+    renameSync(join(dir, 'next.json'), file);
+    assert.equal(await missingTitle(), 1);
+  } finally {
+    await s.stop();
+  }
+});
+
+function t_after(s: { process: { kill(): boolean } }): void {
+  after(() => { s.process.kill(); });
+}
