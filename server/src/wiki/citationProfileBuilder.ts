@@ -23,7 +23,7 @@ import { parseCitationProfile } from '../core/citationProfile';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
 import { WikiError } from './errors';
-import { citationProfileCacheFile, readProfileJson } from './citationProfileCache';
+import { citationProfileCacheFile, readProfileJson, PROFILE_SIZE_CAP } from './citationProfileCache';
 export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may_long', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -32,6 +32,13 @@ const MONTHS_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const ASCII_DIGITS = '0123456789';
 /** Titles per request (the API's limit for ordinary users). */
 const BATCH = 50;
+/** Continuations of one prop=redirects query: 200 × 500 redirects is far more than any template has; a wiki that asks for more is looping. */
+const MAX_CONTINUATIONS = 200;
+
+/** A name from the wiki as it can be printed on a terminal: control characters and bidi overrides as \u escapes. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * The declarative map shipped for a site (`server/data/citation-profiles/<site>.json`), or undefined. The maps are
@@ -99,7 +106,9 @@ async function resolveTemplates(client: WikiClient, names: string[]): Promise<Re
     for (const n of batch) titleOf.set(templateTitle(n), n);
     let cont: Record<string, string> | undefined = {};
     const resolvedTo = new Map<string, string>(); // title as sent → final page title
-    while (cont) {
+    const seen = new Map<string, Set<string>>(); // page title → its redirects so far (the lists can be long)
+    for (let requests = 0; cont; requests++) {
+      if (requests >= MAX_CONTINUATIONS) throw new WikiError('api', client.site.name, undefined, `prop=redirects still asked to continue after ${MAX_CONTINUATIONS} requests; stopped (a wiki that never stops continuing)`);
       const data: any = await client.get({ action: 'query', prop: 'redirects', titles: [...titleOf.keys()], redirects: true, rdlimit: 'max', rdprop: 'title', rdnamespace: '10', ...cont }, { page: batch.length === 1 ? templateTitle(batch[0]) : undefined });
       const q = data?.query ?? {};
       if (!resolvedTo.size) {
@@ -115,10 +124,21 @@ async function resolveTemplates(client: WikiClient, names: string[]): Promise<Re
       for (const p of q.pages ?? []) {
         if (p.missing || p.invalid) continue;
         const list = out.redirects.get(p.title) ?? [];
-        for (const r of p.redirects ?? []) if (!list.includes(r.title)) list.push(r.title);
+        let has = seen.get(p.title);
+        if (!has) seen.set(p.title, (has = new Set(list)));
+        for (const r of Array.isArray(p.redirects) ? p.redirects : []) {
+          if (typeof r?.title === 'string' && !has.has(r.title)) {
+            has.add(r.title);
+            list.push(r.title);
+          }
+        }
         out.redirects.set(p.title, list);
       }
-      cont = data?.continue && typeof data.continue === 'object' ? data.continue : undefined;
+      // only continuation parameters go back (a hostile answer must not replace the action or the titles)
+      cont = undefined;
+      if (data?.continue && typeof data.continue === 'object') {
+        for (const [k, v] of Object.entries(data.continue)) if (/continue$/.test(k) && typeof v === 'string') (cont ??= {})[k] = v;
+      }
     }
     for (const [sent, name] of titleOf) {
       const final = resolvedTo.get(sent)!;
@@ -161,6 +181,7 @@ function cs1Canonical(name: string): string | undefined {
 export function mapTemplateParameters(params: Record<string, TemplateDataParam>, known: (name: string) => string | undefined): { map: Record<string, string>; own: string[] } {
   const map: Record<string, string> = {};
   const own: string[] = [];
+  const isOwn = new Set<string>();
   for (const [key, def] of Object.entries(params)) {
     const names = [key, ...(Array.isArray(def?.aliases) ? def.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [])];
     let target: string | undefined;
@@ -168,7 +189,10 @@ export function mapTemplateParameters(params: Record<string, TemplateDataParam>,
     for (const n of names) if (target === undefined) target = known(n);
     for (const n of names) {
       if (target !== undefined) map[n] = target;
-      else if (!own.includes(n)) own.push(n);
+      else if (!isOwn.has(n)) {
+        isOwn.add(n);
+        own.push(n);
+      }
     }
   }
   return { map, own };
@@ -284,8 +308,14 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     ...(Object.keys(dates).length ? { dates } : {}),
     ...(map.rules ? { rules: map.rules } : {}),
   };
-  // the result must be a valid profile, as every reader checks it
-  return { profile: parseCitationProfile(JSON.parse(JSON.stringify(profile)), `the profile built for ${site}`), notes, requests: client.requestCount - before };
+  // the result must be a valid profile, as every reader checks it, and not larger than the readers read
+  const size = Buffer.byteLength(JSON.stringify(profile, null, 2));
+  if (size > PROFILE_SIZE_CAP) {
+    const names = Object.keys(templates).length;
+    const params = Object.values(templateParameters).reduce((n, m) => n + Object.keys(m).length, 0);
+    throw new Error(`${site}: the built profile would be ${(size / 1e6).toFixed(1)} MB (${names} template names, ${params} parameter names over them), over the ${PROFILE_SIZE_CAP / 1e6} MB profiles are read up to; not written`);
+  }
+  return { profile: parseCitationProfile(JSON.parse(JSON.stringify(profile)), `the profile built for ${site}`), notes: notes.map(printable), requests: client.requestCount - before };
 }
 
 /** Writes a profile (atomically: a temp file then rename). */
@@ -349,7 +379,7 @@ export async function buildAndCacheCitationProfile(client: WikiClient, options: 
   }
   const built = await buildCitationProfile(client, map.map, { mapSource: map.source, now });
   writeCitationProfile(file, built.profile);
-  return { file, profile: built.profile, kept: false, notes: [...notes, ...built.notes], requests: client.requestCount - before, site: name };
+  return { file, profile: built.profile, kept: false, notes: [...notes.map(printable), ...built.notes], requests: client.requestCount - before, site: name };
 }
 
 /** One line about a profile: how many template names, parameters, ref templates; months and digits. */

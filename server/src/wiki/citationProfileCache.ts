@@ -12,7 +12,7 @@ import { parseCitationProfile } from '../core/citationProfile';
 import { readRegularFile, RefusedFile } from '../readLimited';
 
 /** Profiles and maps are read up to this size (a built profile of a large wiki is well under 1 MB). */
-const PROFILE_SIZE_CAP = 5_000_000;
+export const PROFILE_SIZE_CAP = 5_000_000;
 
 /** A file-name-safe form of a site name (the same as the site profile's cache file). */
 function safeSiteName(site: string): string {
