@@ -8,11 +8,13 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, existsSync, rmSync, renameSync, utimesSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, symlinkSync, existsSync, rmSync, renameSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../helpers/lspClient';
+import { writeCitationProfile } from '../../server/src/wiki/citationProfileBuilder';
+import { parseCitationProfile } from '../../server/src/core/citationProfile';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const SERVER = resolve(__dirname, '../../dist/server.js');
@@ -178,3 +180,24 @@ test('the server picks up a profile file that changes under it, is deleted, beco
 function t_after(s: { process: { kill(): boolean } }): void {
   after(() => { s.process.kill(); });
 }
+
+test('wikitext-lint profile --map naming a FIFO: a clear error naming the map, no hang', { timeout: 120_000 }, (t) => {
+  const dir = tmp();
+  if (!mkfifo(join(dir, 'map.json'))) return t.skip('mkfifo is not available');
+  // the map is read before any request (port 9 is closed: nothing leaves the machine)
+  const r = spawnSync(process.execPath, [CLI, 'profile', '--site', 'http://127.0.0.1:9/w/api.php', '--map', join(dir, 'map.json')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, WIKITEXT_LINT_CACHE: join(dir, 'cache') } });
+  assert.equal(r.signal, null, 'the CLI hung on a FIFO map and was killed');
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /map\.json: cannot read the map: not a regular file \(a named pipe\)/);
+});
+
+test('writing a profile (--out, the cache) never writes through a link planted at its temporary name', () => {
+  const dir = tmp();
+  const victim = join(dir, 'victim.txt');
+  writeFileSync(victim, 'untouched');
+  const out = join(dir, 'out.json');
+  symlinkSync(victim, `${out}.${process.pid}.tmp`);
+  writeCitationProfile(out, parseCitationProfile(GOOD));
+  assert.equal(readFileSync(victim, 'utf8'), 'untouched');
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(out, 'utf8')).templates), ['Internetquelle']);
+});

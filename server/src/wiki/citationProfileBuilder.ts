@@ -322,7 +322,9 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
 export function writeCitationProfile(file: string, profile: CitationProfile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n');
+  // created afresh (O_EXCL): a link planted at the temporary name must not be written through
+  fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n', { flag: 'wx' });
   fs.renameSync(tmp, file);
 }
 
