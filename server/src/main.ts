@@ -169,8 +169,16 @@ function fileStamp(file: string): string {
 const citationProfileStamps = new Map<string, string>();
 /** True when a citation profile file the settings were made with has changed (edited, deleted, replaced) since. */
 function citationProfilesChanged(): boolean {
-  for (const [file, stamp] of citationProfileStamps) if (fileStamp(file) !== stamp) return true;
-  return false;
+  let changed = false;
+  for (const [file, stamp] of citationProfileStamps) {
+    const now = fileStamp(file);
+    // noted once per change: a file the settings no longer use must not make them again at every request
+    if (now !== stamp) {
+      citationProfileStamps.set(file, now);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function fail(message: string): never {
