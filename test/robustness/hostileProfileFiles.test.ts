@@ -201,3 +201,12 @@ test('writing a profile (--out, the cache) never writes through a link planted a
   assert.equal(readFileSync(victim, 'utf8'), 'untouched');
   assert.deepEqual(Object.keys(JSON.parse(readFileSync(out, 'utf8')).templates), ['Internetquelle']);
 });
+
+test('a profile turning on a rule that does not exist (a typo) is an error naming the file and the id, not silently nothing', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ ...GOOD, rules: { 'cite-missing-acces-date': true, '__proto__': false } }));
+  writeFileSync(join(dir, 'a.wiki'), ARTICLE);
+  const r = run(['--profile', join(dir, 'p.json'), join(dir, 'a.wiki')]);
+  assert.equal(r.code, 2, r.out + r.err);
+  assert.match(r.err, /p\.json: "rules"\."cite-missing-acces-date" is not a rule/);
+});

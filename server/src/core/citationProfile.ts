@@ -13,7 +13,8 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
 const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
 
-export function parseCitationProfile(value: unknown, where = 'the profile'): CitationProfile {
+/** `knownRules`: the rule ids (the adapters pass the registry's); an id in "rules" not among them is an error, not silently nothing. */
+export function parseCitationProfile(value: unknown, where = 'the profile', knownRules?: ReadonlySet<string>): CitationProfile {
   if (!isObj(value)) throw new Error(`${where}: must be a JSON object`);
   for (const k of Object.keys(value)) if (!KNOWN.has(k)) throw new Error(`${where}: unknown key "${k}"`);
   const names = (m: unknown, key: string): Record<string, string> => {
@@ -66,6 +67,7 @@ export function parseCitationProfile(value: unknown, where = 'the profile'): Cit
     out.rules = Object.create(null) as Record<string, boolean>;
     for (const [id, on] of Object.entries(value.rules)) {
       if (typeof on !== 'boolean') throw new Error(`${where}: "rules"."${id}" must be true or false`);
+      if (knownRules && !knownRules.has(id)) throw new Error(`${where}: "rules"."${id}" is not a rule (wikitext-lint --list-rules lists them)`);
       out.rules[id] = on;
     }
   }

@@ -10,6 +10,7 @@ import { resolveSiteSync } from './site';
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
 import { readRegularFile, RefusedFile } from '../readLimited';
+import { ruleIds } from '../core/rules';
 
 /** Profiles and maps are read up to this size (a built profile of a large wiki is well under 1 MB). */
 export const PROFILE_SIZE_CAP = 5_000_000;
@@ -68,5 +69,5 @@ export function readProfileJson(file: string, what: 'profile' | 'map'): Citation
   } catch (e) {
     throw new Error(`${file}: not JSON (${(e as Error).message})`);
   }
-  return parseCitationProfile(json, file);
+  return parseCitationProfile(json, file, ruleIds);
 }
