@@ -121,3 +121,10 @@ test('language guesses on pages with thousands of namespace and interlanguage li
   const tLarge = best(large);
   assert.ok(tLarge < tSmall * 10 + 100, `64 KB: ${tSmall.toFixed(1)} ms, 256 KB: ${tLarge.toFixed(1)} ms`);
 });
+
+test('local digits that repeat a character or hold a space are refused (they would rewrite every date)', () => {
+  for (const digits of ['0000000000', '01234 6789', '\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0668']) {
+    assert.throws(() => parseCitationProfile({ templates: {}, parameters: {}, dates: { digits } }), /"dates"\."digits" must be ten different characters/);
+  }
+  assert.equal(parseCitationProfile({ templates: {}, parameters: {}, dates: { digits: '\u09e6\u09e7\u09e8\u09e9\u09ea\u09eb\u09ec\u09ed\u09ee\u09ef' } }).dates?.digits?.length, 10);
+});

@@ -281,3 +281,13 @@ test('wikitext-lint profile prints no escape sequences a hostile wiki sends in i
   assert.match(text, /boom/);
   assert.ok(!CONTROL.test(text), JSON.stringify(text));
 });
+
+test('a wiki whose formatnum digits repeat a character: no local digits, the build succeeds', { timeout: 60_000 }, async () => {
+  const w = await wiki((q, res) => {
+    if (q.get('action') === 'expandtemplates') json(res, { expandtemplates: { wikitext: '٠٠٠٠٠٠٠٠٠٠' } });
+    else json(res, ordinary(q));
+  });
+  const r = await outcome(buildCitationProfile(client(w.api), MAP));
+  assert.ok(r.value, r.error?.message);
+  assert.equal(r.value!.profile.dates?.digits, undefined);
+});

@@ -85,6 +85,9 @@ function parseDates(d: unknown, where: string, strings: (v: unknown, key: string
   for (const k of ['months', 'genitive', 'abbreviations'] as const) if (d[k] !== undefined) out[k] = strings(d[k], `dates"."${k}`, 12);
   if (d.digits !== undefined) {
     if (typeof d.digits !== 'string' || [...d.digits].length !== 10) throw new Error(`${where}: "dates"."digits" must be the ten local digits, 0 to 9`);
+    // each read as one digit: a repeated character or a space would rewrite every date silently
+    const list = [...d.digits];
+    if (new Set(list).size !== 10 || list.some((c) => /\s/.test(c))) throw new Error(`${where}: "dates"."digits" must be ten different characters, none a space`);
     out.digits = d.digits;
   }
   if (d.formats !== undefined) {

@@ -283,7 +283,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   dates.months ??= twelve(MONTHS);
   dates.genitive ??= twelve(MONTHS_GEN);
   dates.abbreviations ??= twelve(MONTHS_ABBR);
-  if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10) dates.digits = digits;
+  if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10 && new Set(digits).size === 10 && !/\s/.test(digits)) dates.digits = digits;
   for (const k of ['months', 'genitive', 'abbreviations'] as const) if (dates[k] === undefined) delete dates[k];
 
   const api = client.site.api;
