@@ -210,3 +210,13 @@ test('a profile turning on a rule that does not exist (a typo) is an error namin
   assert.equal(r.code, 2, r.out + r.err);
   assert.match(r.err, /p\.json: "rules"\."cite-missing-acces-date" is not a rule/);
 });
+
+test('a profile whose keys hold escape sequences and bidi overrides: the error names them escaped, never raw', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ templates: { 'Evil\u001b]0;owned\u0007\u001b[2J\u202e': 'cite nothing' } }));
+  writeFileSync(join(dir, 'a.wiki'), ARTICLE);
+  const r = run(['--profile', join(dir, 'p.json'), join(dir, 'a.wiki')]);
+  assert.equal(r.code, 2, r.out + r.err);
+  assert.match(r.err, /"templates"\."Evil\\u001b\]0;owned\\u0007\\u001b\[2J\\u202e" maps to "cite nothing"/);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(r.out + r.err), JSON.stringify(r.err));
+});

@@ -22,7 +22,8 @@ import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
-import { WikiError } from './errors';
+import { WikiError, printable } from './errors';
+export { printable } from './errors';
 import { citationProfileCacheFile, readProfileJson, PROFILE_SIZE_CAP } from './citationProfileCache';
 export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
 
@@ -35,10 +36,6 @@ const BATCH = 50;
 /** Continuations of one prop=redirects query: 200 × 500 redirects is far more than any template has; a wiki that asks for more is looping. */
 const MAX_CONTINUATIONS = 200;
 
-/** A name from the wiki as it can be printed on a terminal: control characters and bidi overrides as \u escapes. */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
  * The declarative map shipped for a site (`server/data/citation-profiles/<site>.json`), or undefined. The maps are

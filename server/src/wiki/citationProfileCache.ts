@@ -11,6 +11,7 @@ import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
 import { readRegularFile, RefusedFile } from '../readLimited';
 import { ruleIds } from '../core/rules';
+import { printable } from './errors';
 
 /** Profiles and maps are read up to this size (a built profile of a large wiki is well under 1 MB). */
 export const PROFILE_SIZE_CAP = 5_000_000;
@@ -55,6 +56,15 @@ export function readCitationProfileFile(spec: string, site?: string): CitationPr
 
 /** Reads and checks a citation profile or a declarative map (`what` names which, in the errors). */
 export function readProfileJson(file: string, what: 'profile' | 'map'): CitationProfile {
+  try {
+    return readProfileJsonUnescaped(file, what);
+  } catch (e) {
+    // the messages quote the file's own keys and name: no escape sequences reach a terminal or a CI log
+    throw new Error(printable((e as Error).message));
+  }
+}
+
+function readProfileJsonUnescaped(file: string, what: 'profile' | 'map'): CitationProfile {
   let text: string;
   try {
     // a regular file only, read up to the cap: a FIFO blocked forever and a link to /dev/zero read until memory ran out
