@@ -291,3 +291,48 @@ test('a wiki whose formatnum digits repeat a character: no local digits, the bui
   assert.ok(r.value, r.error?.message);
   assert.equal(r.value!.profile.dates?.digits, undefined);
 });
+
+/** A map of `n` citation templates, each of which the wiki has with one redirect. */
+async function timeMap(n: number): Promise<number> {
+  const w = await wiki((q, res) => {
+    if (q.get('prop') === 'redirects') {
+      const titles = (q.get('titles') ?? '').split(/[|\x1f]/).filter(Boolean);
+      json(res, { query: { pages: titles.map((t) => ({ title: t, redirects: [{ title: `${t} (r)` }] })) } });
+    } else json(res, ordinary(q));
+  });
+  const templates: Record<string, string> = {};
+  for (let i = 0; i < n; i++) templates[`Q${i}`] = 'cite web';
+  const map = parseCitationProfile({ templates, parameters: {} });
+  const t0 = performance.now();
+  const r = await outcome(buildCitationProfile(client(w.api), map));
+  const ms = performance.now() - t0;
+  assert.ok(r.value, r.error?.message);
+  assert.equal(Object.keys(r.value!.profile.templates).length, 2 * n);
+  return ms;
+}
+
+test('a map of thousands of templates: building stays linear in the map', { timeout: 300_000 }, async () => {
+  await timeMap(2_000);
+  const small = Math.max(await timeMap(2_000), 5);
+  const large = await timeMap(16_000);
+  assert.ok(large < small * 8 * 4 + 200, `2,000 templates: ${small.toFixed(0)} ms; 16,000: ${large.toFixed(0)} ms`);
+});
+
+test('redirects and parameters called __proto__, constructor, toString are kept as names', { timeout: 60_000 }, async () => {
+  const w = await wiki((q, res) => {
+    if (q.get('prop') === 'redirects') {
+      const titles = (q.get('titles') ?? '').split(/[|\x1f]/).filter(Boolean);
+      json(res, { query: { pages: titles.map((t) => ({ title: t, redirects: ['__proto__', 'constructor', 'toString'].map((n) => ({ title: `Template:${n}` })) })) } });
+    } else if (q.get('action') === 'templatedata') {
+      json(res, { pages: { 1: { title: 'Template:Internetquelle', params: JSON.parse('{"__proto__":{"aliases":["titel"]},"constructor":{},"hasOwnProperty":{"aliases":["valueOf"]}}') } } });
+    } else json(res, ordinary(q));
+  });
+  const map = parseCitationProfile({ templates: { Internetquelle: 'cite web' }, parameters: { titel: 'title' }, refTemplates: { Internetquelle: { like: 'reflist' } } });
+  const r = await outcome(buildCitationProfile(client(w.api), map));
+  assert.ok(r.value, r.error?.message);
+  const p = r.value!.profile;
+  assert.deepEqual(Object.keys(p.templates).sort(), ['Internetquelle', '__proto__', 'constructor', 'toString'].sort());
+  assert.equal(p.templateParameters?.['__proto__']?.['__proto__'], 'title');
+  assert.ok(Object.keys(p.refTemplates ?? {}).includes('constructor'), JSON.stringify(Object.keys(p.refTemplates ?? {})));
+  assert.deepEqual(Object.keys(p.unmappedParameters?.['constructor'] ?? []).length, 3);
+});

@@ -176,7 +176,7 @@ function cs1Canonical(name: string): string | undefined {
  * alias CS1 knows gives the target; else the map's entry for the key or an alias; else it is the template's own.
  */
 export function mapTemplateParameters(params: Record<string, TemplateDataParam>, known: (name: string) => string | undefined): { map: Record<string, string>; own: string[] } {
-  const map: Record<string, string> = {};
+  const map: Record<string, string> = Object.create(null);
   const own: string[] = [];
   const isOwn = new Set<string>();
   for (const [key, def] of Object.entries(params)) {
@@ -210,12 +210,15 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   // the mapped templates and their redirects
   const citationNames = Object.keys(map.templates);
   const refNames = Object.keys(map.refTemplates ?? {});
+  // looked up per page and per redirect: sets and maps, not list scans (a map of 16,000 templates was quadratic)
+  const isCitationName = new Set(citationNames), isRefName = new Set(refNames);
   const resolved = await resolveTemplates(client, [...new Set([...citationNames, ...refNames])]);
   for (const m of resolved.missing) notes.push(`${site}: the map names {{${m}}}, but the wiki has no Template:${m}; left out`);
 
-  const templates: Record<string, string> = {};
-  const templateParameters: Record<string, Record<string, string>> = {};
-  const unmappedParameters: Record<string, string[]> = {};
+  // names are the wiki's: a redirect may be called __proto__ or constructor (no prototype to collide with)
+  const templates: Record<string, string> = Object.create(null);
+  const templateParameters: Record<string, Record<string, string>> = Object.create(null);
+  const unmappedParameters: Record<string, string[]> = Object.create(null);
   const pagesOf = new Map<string, string>(); // page title → CS1 type
   for (const name of citationNames) {
     const page = resolved.page.get(name);
@@ -225,7 +228,12 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   }
   // TemplateData of each citation template's page
   const tds = await templateData(client, [...pagesOf.keys()], lang);
-  const mapKeyOf = (page: string) => citationNames.find((n) => resolved.page.get(n) === page);
+  const mapKeys = new Map<string, string>();
+  for (const n of citationNames) {
+    const page = resolved.page.get(n);
+    if (page !== undefined && !mapKeys.has(page)) mapKeys.set(page, n);
+  }
+  const mapKeyOf = (page: string) => mapKeys.get(page);
   for (const [page, cs1] of pagesOf) {
     const main = withoutNamespace(page);
     const names = [main, ...(resolved.redirects.get(page) ?? []).map(withoutNamespace)];
@@ -238,11 +246,11 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     if (td) {
       const r = mapTemplateParameters(td, known);
       params = { ...r.map, ...handMap };
-      own = [...new Set([...own, ...r.own.filter((n) => !(n in params!))])];
+      own = [...new Set([...own, ...r.own.filter((n) => !Object.prototype.hasOwnProperty.call(params, n))])];
     } else notes.push(`${site}: ${page} has no TemplateData; its parameters are mapped by the map's "parameters" only`);
     for (const n of names) {
       // a redirect the map names itself keeps the map's word
-      if (!citationNames.includes(n)) templates[n] = cs1;
+      if (!isCitationName.has(n)) templates[n] = cs1;
       if (params) templateParameters[n] = params;
       if (own.length) unmappedParameters[n] = own;
     }
@@ -254,11 +262,11 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const page = resolved.page.get(name);
     if (!page) continue;
     const entry = map.refTemplates![name];
-    refTemplates ??= {};
+    refTemplates ??= Object.create(null) as NonNullable<CitationProfile['refTemplates']>;
     refTemplates[name] = entry;
     for (const r of resolved.redirects.get(page) ?? []) {
       const n = withoutNamespace(r);
-      if (!(n in refTemplates) && !refNames.includes(n)) refTemplates[n] = entry;
+      if (!(n in refTemplates) && !isRefName.has(n)) refTemplates[n] = entry;
     }
     const main = withoutNamespace(page);
     if (!(main in refTemplates)) refTemplates[main] = entry;
