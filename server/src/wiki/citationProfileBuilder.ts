@@ -176,7 +176,7 @@ function cs1Canonical(name: string): string | undefined {
  * alias CS1 knows gives the target; else the map's entry for the key or an alias; else it is the template's own.
  */
 export function mapTemplateParameters(params: Record<string, TemplateDataParam>, known: (name: string) => string | undefined): { map: Record<string, string>; own: string[] } {
-  const map: Record<string, string> = Object.create(null);
+  const map: Record<string, string> = {};
   const own: string[] = [];
   const isOwn = new Set<string>();
   for (const [key, def] of Object.entries(params)) {
@@ -185,7 +185,8 @@ export function mapTemplateParameters(params: Record<string, TemplateDataParam>,
     for (const n of names) if (target === undefined) target = cs1Canonical(n);
     for (const n of names) if (target === undefined) target = known(n);
     for (const n of names) {
-      if (target !== undefined) map[n] = target;
+      // an own property even for a name like __proto__ (plain assignment would set the prototype)
+      if (target !== undefined) Object.defineProperty(map, n, { value: target, enumerable: true, writable: true, configurable: true });
       else if (!isOwn.has(n)) {
         isOwn.add(n);
         own.push(n);
