@@ -2,10 +2,11 @@
 # A throwaway MediaWiki for the tests: Debian's `mediawiki` package (1.39 LTS) on SQLite, served by `php -S` on
 # 127.0.0.1 at a free port found at run time, in a fresh temporary directory. Touches no system configuration.
 #
-#   scripts/test-wiki.sh start [--lang CODE] [--env-file FILE] [--no-install]
+#   scripts/test-wiki.sh start [--lang CODE] [--fixtures DIR] [--env-file FILE] [--no-install]
 #       Installs the packages when missing (apt-get, needs root; --no-install fails instead), creates the wiki
 #       (content language CODE, default en), enables Cite, ParserFunctions and TemplateData, imports the fixture
-#       pages and starts the server. Prints shell assignments on stdout (and writes them to DIR/wiki.env and to
+#       pages (and with --fixtures DIR every DIR/*.wiki, the file name without .wiki as the title, %2F for "/":
+#       the citation templates of test/fixtures/wiki/<lang>/) and starts the server. Prints shell assignments on stdout (and writes them to DIR/wiki.env and to
 #       FILE when given):
 #         WIKI_API=http://127.0.0.1:PORT/api.php   WIKI_DIR=/tmp/wikitext-test-wiki.XXXX   WIKI_PID=1234
 #         WIKI_PORT=PORT   WIKI_LANG=en   WIKI_ADMIN_USER/PASSWORD (Admin)   WIKI_BOT_USER/PASSWORD (a bot password)
@@ -53,16 +54,18 @@ free_port() {
 }
 
 start() {
-  local lang=en env_file=""
+  local lang=en env_file="" fixtures=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --lang) lang="$2"; shift 2 ;;
       --env-file) env_file="$2"; shift 2 ;;
+      --fixtures) fixtures="$2"; shift 2 ;;
       --no-install) NO_INSTALL=1; shift ;;
       *) log "unknown option $1"; exit 2 ;;
     esac
   done
   [[ "$lang" =~ ^[a-z][a-z0-9-]*$ ]] || { log "bad language code $lang"; exit 2; }
+  [ -z "$fixtures" ] || [ -d "$fixtures" ] || { log "no fixture directory $fixtures"; exit 2; }
   install_packages
 
   local dir
@@ -111,6 +114,25 @@ PHP
   (cd "$MW" && php maintenance/importTextFiles.php --overwrite -u Admin -s "test fixture" \
     "$dir/pages/Kazakhstan" "$dir/pages/Kaz" "$dir/pages/Sections" "$dir/pages/MediaWiki:Common.css.txt" "$dir/pages/Protected page") \
     > "$dir/import.log" 2>&1 || { log "import failed, see $dir/import.log"; tail -20 "$dir/import.log" >&2; exit 1; }
+  if [ -n "$fixtures" ]; then
+    # citation templates with TemplateData (and redirects to them): one file per page, "Title.wiki"
+    # a title with "/" (a subpage) is written %2F in the file name and goes through edit.php, which takes the title
+    local fx=() f abs
+    for f in "$fixtures"/*.wiki; do
+      [ -f "$f" ] || continue
+      abs="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+      case "$f" in
+        *%2F*) local t; t="$(basename "$f" .wiki)"; t="${t//%2F//}"
+          (cd "$MW" && php maintenance/edit.php -u Admin -s "test fixture" "$t" < "$abs") >> "$dir/import.log" 2>&1 \
+            || { log "fixture import failed ($t), see $dir/import.log"; exit 1; } ;;
+        *) fx+=("$abs") ;;
+      esac
+    done
+    if [ "${#fx[@]}" -gt 0 ]; then
+      (cd "$MW" && php maintenance/importTextFiles.php --overwrite -u Admin -s "test fixture" "${fx[@]}") \
+        >> "$dir/import.log" 2>&1 || { log "fixture import failed, see $dir/import.log"; tail -20 "$dir/import.log" >&2; exit 1; }
+    fi
+  fi
   (cd "$MW" && php maintenance/protect.php -u Admin -r "test fixture" "Protected page") >> "$dir/import.log" 2>&1 || true
   # a bot password for tests that log in and edit (Special:BotPasswords; name Admin@wikitextlint)
   (cd "$MW" && php maintenance/createBotPassword.php --appid wikitextlint \

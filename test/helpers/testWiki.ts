@@ -59,10 +59,14 @@ process.on('exit', () => {
   for (const w of running) w.stop();
 });
 
-/** Starts a fresh wiki (content language `lang`, default en) with the fixture pages. */
-export async function startTestWiki(options: { lang?: string } = {}): Promise<TestWiki> {
+/**
+ * Starts a fresh wiki (content language `lang`, default en) with the fixture pages; `fixtures`: a directory of
+ * `Title.wiki` pages imported too (test/fixtures/wiki/<lang>: citation templates with TemplateData).
+ */
+export async function startTestWiki(options: { lang?: string; fixtures?: string } = {}): Promise<TestWiki> {
   const args = [SCRIPT, 'start', '--no-install'];
   if (options.lang) args.push('--lang', options.lang);
+  if (options.fixtures) args.push('--fixtures', options.fixtures);
   const out = await new Promise<string>((resolveOut, reject) => {
     const p = spawn('bash', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let so = '', se = '';

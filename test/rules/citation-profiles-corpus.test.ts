@@ -32,7 +32,8 @@ test('every shipped citation profile parses and names its sources', () => {
 const reviewed: Record<string, Record<string, number>> = {
   vi: {
     'cite-bad-date': 33, 'template-duplicate-parameter': 10, 'cite-url-status-without-archive': 9, 'cite-redundant-parameters': 8,
-    'cite-periodical-in-book': 8, 'cite-unknown-parameter': 7, 'ref-undefined-name': 5, 'cite-dead-link': 3, 'cite-bad-isbn': 3,
+    // unknown-parameter 8: the 8th is |các tác giả=, which viwiki's own Module:Citation/CS1/Configuration does not list (see the map's provenance)
+    'cite-periodical-in-book': 8, 'cite-unknown-parameter': 8, 'ref-undefined-name': 5, 'cite-dead-link': 3, 'cite-bad-isbn': 3,
     'ref-identical-content': 2, 'cite-bad-url': 1,
   },
   uk: { 'cite-invisible-character': 54, 'cite-bad-date': 49, 'ref-undefined-name': 5, 'cite-external-link-in-parameter': 2, 'cite-unknown-parameter': 1, 'cite-dead-link': 1 },

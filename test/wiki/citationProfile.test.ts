@@ -1,6 +1,6 @@
 /**
  * `wikitext-lint profile --site X` against a real MediaWiki in German (scripts/test-wiki.sh --lang de) holding
- * citation templates with TemplateData (test/fixtures/wiki-de, written through the API): the profile it builds
+ * citation templates with TemplateData (test/fixtures/wiki/de, written through the API): the profile it builds
  * (redirects are templates, TemplateData names and aliases map to CS1's, German month names), the cache and
  * --refresh, --out, errors naming the site, and linting German citations with `--profile auto`. A wiki in
  * Bengali gives the local digits. Runs the built CLI (dist/cli.js). Skipped with a message when MediaWiki is not

@@ -12,6 +12,8 @@ export interface Analysis extends LintResult {
   text: string;
   /** The site profile it was parsed with (a tree made with another profile is never reused). */
   profile?: LintOptions['profile'];
+  /** The citation profile it was linted with: hover and completion read its dates and names. */
+  citationProfile?: LintOptions['citationProfile'];
 }
 
 /**
@@ -22,7 +24,7 @@ export function analyse(text: string, options: LintOptions = {}, previous?: Anal
   const reuse = previous && previous.text !== text && previous.profile === options.profile;
   const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
   const result = lintDocument(doc, buildModel(doc, options.citationProfile), options);
-  return { ...result, text, profile: options.profile };
+  return { ...result, text, profile: options.profile, citationProfile: options.citationProfile };
 }
 
 /**
@@ -34,5 +36,5 @@ export async function analyseInSteps(text: string, options: LintOptions, previou
   const doc = reuse ? parse(text, { doc: previous.doc, change: diffTexts(previous.text, text) }, options.profile) : parse(text, undefined, options.profile);
   await pause();
   const result = lintDocument(doc, buildModel(doc, options.citationProfile), options);
-  return { ...result, text, profile: options.profile };
+  return { ...result, text, profile: options.profile, citationProfile: options.citationProfile };
 }

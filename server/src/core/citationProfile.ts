@@ -10,7 +10,7 @@ import { refTemplateKind } from './refTemplates';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
+const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'positionalFlags', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
 const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
 
 /** `knownRules`: the rule ids (the adapters pass the registry's); an id in "rules" not among them is an error, not silently nothing. */
@@ -50,6 +50,11 @@ export function parseCitationProfile(value: unknown, where = 'the profile', know
     if (!isObj(value.unmappedParameters)) throw new Error(`${where}: "unmappedParameters" must be an object of template names to lists of parameter names`);
     out.unmappedParameters = Object.create(null) as Record<string, string[]>;
     for (const [t, list] of Object.entries(value.unmappedParameters)) out.unmappedParameters[t] = strings(list, `unmappedParameters"."${t}`);
+  }
+  if (value.positionalFlags !== undefined) {
+    if (!isObj(value.positionalFlags)) throw new Error(`${where}: "positionalFlags" must be an object of template names to lists of values`);
+    out.positionalFlags = Object.create(null) as Record<string, string[]>;
+    for (const [t, list] of Object.entries(value.positionalFlags)) out.positionalFlags[t] = strings(list, `positionalFlags"."${t}`);
   }
   if (value.notCitations !== undefined) out.notCitations = strings(value.notCitations, 'notCitations');
   if (value.refTemplates !== undefined) {

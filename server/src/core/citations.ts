@@ -76,51 +76,81 @@ class CitationImpl implements Citation {
   }
 }
 
-/** A citation profile's name tables, keyed by normalised template name. */
-interface ProfileTables {
-  /** Local template names → the CS1 template. */
-  localTemplates: Map<string, string>;
-  /** Templates English Wikipedia cites with but this wiki does not (frwiki's {{citation}} is a quotation). */
-  notCitations: Set<string>;
-  /** A template's own parameter names (its TemplateData), which win over the wiki-wide ones. */
-  ownParams: Map<string, Record<string, string>>;
-  /** A local template's parameters CS1 has no name for (`unmappedParameters`): the template's own business, not checked. */
-  ownOnly: Map<string, Set<string>>;
+/**
+ * How a citation profile names citations: which CS1 template a template is (its local names, minus the templates the
+ * wiki does not cite with) and what a parameter of one template is (the template's own names, then the wiki-wide
+ * ones, then CS1's). Without a profile, CS1's own tables. Used by `analyseCitations` and by completion.
+ */
+export interface CitationNames {
+  templateInfo(name: string): CitationTemplateInfo | undefined;
+  /** A template's own parameter map (its TemplateData names), found once per template. */
+  ownParameters(templateName: string): Record<string, string> | undefined;
+  paramLookup(name: string, own: Record<string, string> | undefined): ParameterLookup;
+  /** The positional values a template takes as flags (`positionalFlags`), or undefined. */
+  flags(templateName: string): Set<string> | undefined;
 }
-const NO_PROFILE: ProfileTables = { localTemplates: new Map(), notCitations: new Set(), ownParams: new Map(), ownOnly: new Map() };
-const tablesOf = new WeakMap<CitationProfile, ProfileTables>();
 
-/** The tables of a profile, made once per profile object (a profile of 100,000 names cost 0.5 s per lint when made each time). */
-function profileTables(profile: CitationProfile): ProfileTables {
-  let t = tablesOf.get(profile);
-  if (t) return t;
-  t = { localTemplates: new Map(), notCitations: new Set((profile.notCitations ?? []).map(normaliseTemplateName)), ownParams: new Map(), ownOnly: new Map() };
-  for (const [k, v] of Object.entries(profile.templates)) t.localTemplates.set(normaliseTemplateName(k), v);
-  if (profile.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) t.ownParams.set(normaliseTemplateName(k), v);
-  if (profile.unmappedParameters) for (const [k, list] of Object.entries(profile.unmappedParameters)) t.ownOnly.set(normaliseTemplateName(k), new Set(list));
-  tablesOf.set(profile, t);
-  return t;
+const namesOf = new WeakMap<CitationProfile, CitationNames>();
+let englishNames: CitationNames | undefined;
+
+/** The names of a profile, made once per profile object (a profile of 100,000 templates cost 0.5 s per lint when made each time). */
+export function citationNames(profile?: CitationProfile): CitationNames {
+  if (!profile) return (englishNames ??= makeCitationNames());
+  let n = namesOf.get(profile);
+  if (!n) namesOf.set(profile, (n = makeCitationNames(profile)));
+  return n;
+}
+
+function makeCitationNames(profile?: CitationProfile): CitationNames {
+  // a citation profile's local template names (normalised) and parameter names map to CS1's
+  const localTemplates = new Map<string, string>();
+  if (profile) for (const [k, v] of Object.entries(profile.templates)) localTemplates.set(normaliseTemplateName(k), v);
+  const localParams = profile?.parameters;
+  // templates English Wikipedia cites with but this wiki does not (frwiki's {{citation}} is a quotation)
+  const notCitations = new Set((profile?.notCitations ?? []).map(normaliseTemplateName));
+  // a template's own parameter names (its TemplateData) win over the wiki-wide ones
+  const ownParams = new Map<string, Record<string, string>>();
+  if (profile?.templateParameters) for (const [k, v] of Object.entries(profile.templateParameters)) ownParams.set(normaliseTemplateName(k), v);
+  const flags = new Map<string, Set<string>>();
+  if (profile?.positionalFlags) for (const [k, list] of Object.entries(profile.positionalFlags)) flags.set(normaliseTemplateName(k), new Set(list));
+  const has = Object.prototype.hasOwnProperty;
+  return {
+    flags: (templateName) => (flags.size ? flags.get(normaliseTemplateName(templateName)) : undefined),
+    templateInfo(name) {
+      const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
+      const own = localTemplates.size ? localTemplates.get(key) : undefined;
+      if (own !== undefined) return citationTemplate(own);
+      return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
+    },
+    ownParameters: (templateName) => (ownParams.size ? ownParams.get(normaliseTemplateName(templateName)) : undefined),
+    paramLookup(name, own) {
+      const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
+      return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
+    },
+  };
+}
+
+const NO_OWN_ONLY = new Map<string, Set<string>>();
+const ownOnlyTables = new WeakMap<CitationProfile, Map<string, Set<string>>>();
+/** A local template's parameters CS1 has no name for (`unmappedParameters`): the template's own business, not checked. Made once per profile. */
+function ownOnlyOf(profile: CitationProfile): Map<string, Set<string>> {
+  let ownOnly = ownOnlyTables.get(profile);
+  if (!ownOnly) {
+    ownOnly = new Map();
+    if (profile.unmappedParameters) for (const [k, list] of Object.entries(profile.unmappedParameters)) ownOnly.set(normaliseTemplateName(k), new Set(list));
+    ownOnlyTables.set(profile, ownOnly);
+  }
+  return ownOnly;
 }
 
 /** Finds every citation template of the page. */
 export function analyseCitations(src: string, model: DocumentModel, profile?: CitationProfile): Citation[] {
-  const { localTemplates, notCitations, ownParams, ownOnly } = profile ? profileTables(profile) : NO_PROFILE;
-  const localParams = profile?.parameters;
-  const templateInfo = (name: string) => {
-    const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
-    const own = localTemplates.size ? localTemplates.get(key) : undefined;
-    if (own !== undefined) return citationTemplate(own);
-    return notCitations.size && notCitations.has(key) ? undefined : citationTemplate(name);
-  };
-  const has = Object.prototype.hasOwnProperty;
-  const paramLookup = (name: string, own: Record<string, string> | undefined) => {
-    const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
-    return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
-  };
+  const { templateInfo, ownParameters, paramLookup, flags } = citationNames(profile);
   const refTemplateKind = refTemplateLookup(profile);
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
   for (const r of model.refs) if (r.content) refByNode.set(r.node, r);
+  const ownOnly = profile ? ownOnlyOf(profile) : NO_OWN_ONLY;
   const enclosingRef = (n: SyntaxNode): RefUse | null => {
     for (let p = n.parent; p; p = p.parent) {
       const r = refByNode.get(p);
@@ -140,12 +170,15 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
   for (const t of model.templates) {
     const info = templateInfo(t.name);
     if (!info) continue;
-    const own = ownParams.size ? ownParams.get(normaliseTemplateName(t.name)) : undefined;
+    const own = ownParameters(t.name);
     const params: CitationParam[] = [];
     const positional: ParameterNode[] = [];
     const skip = ownOnly.size ? ownOnly.get(normaliseTemplateName(t.name)) : undefined;
+    const flagValues = flags(t.name);
     for (const p of t.params) {
       if (p.positional) {
+        // a flag the wiki's template reads ({{Cite book|和書|...}}): not stray text
+        if (flagValues?.has(textWithoutComments(src, p.valueNode).trim())) continue;
         positional.push(p);
         continue;
       }

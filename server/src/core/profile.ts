@@ -77,6 +77,11 @@ export interface CitationProfile {
    * TemplateData. Accepted and not checked by the CS1 rules (never "unknown parameter").
    */
   unmappedParameters?: Record<string, string[]>;
+  /**
+   * Per local citation template: positional values the wiki's template takes as flags, not as stray text (jawiki's
+   * `{{Cite book|和書|...}}` switches to Japanese punctuation). Such a positional parameter is not reported.
+   */
+  positionalFlags?: Record<string, string[]>;
   /** Templates English Wikipedia treats as citations but this wiki does not (frwiki's `{{citation}}` is a quotation). */
   notCitations?: string[];
   /**

@@ -220,6 +220,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   const templates: Record<string, string> = Object.create(null);
   const templateParameters: Record<string, Record<string, string>> = Object.create(null);
   const unmappedParameters: Record<string, string[]> = Object.create(null);
+  const positionalFlags: Record<string, string[]> = Object.create(null);
   const pagesOf = new Map<string, string>(); // page title → CS1 type
   for (const name of citationNames) {
     const page = resolved.page.get(name);
@@ -254,6 +255,8 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
       if (!isCitationName.has(n)) templates[n] = cs1;
       if (params) templateParameters[n] = params;
       if (own.length) unmappedParameters[n] = own;
+      const flags = map.positionalFlags?.[mapKey] ?? map.positionalFlags?.[main];
+      if (flags?.length) positionalFlags[n] = flags;
     }
   }
 
@@ -309,6 +312,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     parameters: { ...map.parameters },
     ...(Object.keys(templateParameters).length ? { templateParameters } : {}),
     ...(Object.keys(unmappedParameters).length ? { unmappedParameters } : {}),
+    ...(Object.keys(positionalFlags).length ? { positionalFlags } : {}),
     ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
     ...(refTemplates ? { refTemplates } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),

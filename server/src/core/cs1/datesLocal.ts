@@ -19,6 +19,8 @@ const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'O
 type Field = 'Y' | 'M' | 'D';
 
 interface LocalFormat {
+  /** The profile's pattern as written (`YYYY թ․ MMMMG D`). */
+  pattern: string;
   re: RegExp;
   /** What each capture group holds: the year, the month (a number or a local name), the day. */
   fields: Field[];
@@ -103,7 +105,7 @@ function compile(dates: CitationDates): DateLocale {
       i++;
     }
     const order = fields.filter((x) => x !== 'Y').join('') === 'MD' ? (fields[0] === 'Y' ? 'ymd' : 'mdy') : fields[0] === 'Y' ? 'ymd' : fields.includes('D') ? 'dmy' : 'other';
-    if (fields.includes('Y')) formats.push({ re: new RegExp(`^${re}$`, 'iu'), fields, order });
+    if (fields.includes('Y')) formats.push({ pattern: f, re: new RegExp(`^${re}$`, 'iu'), fields, order });
   }
   return { dates, digits, names, wordRe, formats };
 }
@@ -144,6 +146,18 @@ export function matchLocalFormat(value: string, locale: DateLocale): LocalDate |
   return undefined;
 }
 
+/**
+ * The profile's pattern a date value is written in (`YYYY年M月D日`), or undefined when it is in none of them (an ISO
+ * or English-style date). Local digits are read; a value longer than `maxLength` is none (the validator's bound).
+ */
+export function localFormatOf(value: string, dates: CitationDates, maxLength: number): string | undefined {
+  const text = value.trim();
+  if (text.length > maxLength) return undefined;
+  const locale = dateLocale(dates);
+  const ascii = asciiDigits(text, locale);
+  return locale.formats.find((f) => f.re.test(ascii))?.pattern;
+}
+
 /** The same date written in English for the CS1 validator (`7 March 2021`, `March 2021`). */
 export function englishOf(d: LocalDate): string {
   const m = MONTH_NAMES[d.month - 1];
@@ -157,4 +171,56 @@ export function englishMonthNames(value: string, locale: DateLocale): string {
     const n = locale.names.get(w.toLowerCase());
     return n ? (n.short ? SHORT : MONTH_NAMES)[n.month - 1] : w;
   });
+}
+
+/**
+ * The pattern a date inserted on this wiki is written in: the profile's first format with a day, month and year
+ * (`full`), or with a month and year and no day (`month`, for a month stamp such as `{{dead link|date=}}`; a full
+ * format when the profile has none); undefined when the profile has no such format (the caller writes ISO).
+ */
+export function insertionPattern(dates: CitationDates, kind: 'full' | 'month'): string | undefined {
+  const fields = (f: string) => f.match(/YYYY|MMMMG|MMMM|MMM|MM|M|DD|D/g) ?? [];
+  const has = (f: string, c: string) => fields(f).some((x) => x[0] === c);
+  // a pattern is usable when the profile has the names it writes
+  const named: Record<string, unknown> = { MMMMG: dates.genitive ?? dates.months, MMMM: dates.months, MMM: dates.abbreviations };
+  const usable = (f: string) => has(f, 'Y') && has(f, 'M') && fields(f).every((x) => !(x in named) || !!named[x]);
+  const formats = (dates.formats ?? []).filter(usable);
+  if (kind === 'month') {
+    const m = formats.find((f) => !has(f, 'D'));
+    if (m) return m;
+  }
+  return formats.find((f) => has(f, 'D'));
+}
+
+/**
+ * A date written in one of the profile's patterns (`YYYY թ․ MMMMG D` → `2026 թ․ դեկտեմբերի 1`), with the wiki's own
+ * digits when the profile gives them; a field the date lacks is left out with nothing around it.
+ */
+export function formatLocalDate(date: { year: number; month?: number; day?: number }, pattern: string, dates: CitationDates): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const month = date.month ?? 1;
+  const day = date.day ?? 1;
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const tok = /^(YYYY|MMMMG|MMMM|MMM|MM|M|DD|D)/.exec(pattern.slice(i))?.[1];
+    if (!tok) {
+      out += pattern[i++];
+      continue;
+    }
+    i += tok.length;
+    switch (tok) {
+      case 'YYYY': out += String(date.year); break;
+      case 'MMMMG': out += (dates.genitive ?? dates.months)![month - 1]; break;
+      case 'MMMM': out += dates.months![month - 1]; break;
+      case 'MMM': out += dates.abbreviations![month - 1]; break;
+      case 'MM': out += pad(month); break;
+      case 'M': out += String(month); break;
+      case 'DD': out += pad(day); break;
+      case 'D': out += String(day); break;
+    }
+  }
+  if (!dates.digits) return out;
+  const digits = [...dates.digits];
+  return out.replace(/[0-9]/g, (d) => digits[Number(d)]);
 }

@@ -11,7 +11,10 @@ import cs1Templates from '../../../data/cs1-templates.json';
 import {
   allParameterDefinitions, citationTemplate, isParameterAcceptedBy, isParameterIgnoredBy, lookupParameter, type CitationTemplateInfo, type ParameterDefinition,
 } from '../cs1/parameters';
-import { formatDate } from '../cs1/dates';
+import { formatDate, detectDateFormat, MAX_DATE_LENGTH, type CalendarDate } from '../cs1/dates';
+import { formatLocalDate, insertionPattern, localFormatOf } from '../cs1/datesLocal';
+import { citationNames, type CitationNames } from '../citations';
+import type { CitationProfile } from '../profile';
 import { waybackTimestampDate } from '../cs1/urls';
 import { dateFormatFor, escapeMarkdown, refContentPreview, URL_STATUS_MEANINGS } from '../citationInfo';
 import { templateContextAt, type TemplateContext } from '../templateContext';
@@ -28,13 +31,41 @@ const replace = (r: Replace, newText: string) => ({ start: r.start, end: r.end, 
 
 const DATE_PARAMS = new Set(['date', 'access-date', 'archive-date', 'publication-date']);
 
-function citationDateValues(present: TemplateContext['present']): string[] {
+function citationDateValues(present: TemplateContext['present'], lookup: (name: string) => ReturnType<typeof lookupParameter>): string[] {
   const out: string[] = [];
   for (const p of present) {
-    const l = lookupParameter(p.name);
+    const l = lookup(p.name);
     if (l.known && DATE_PARAMS.has(l.canonical) && p.value) out.push(p.value);
   }
   return out;
+}
+
+/**
+ * How a date inserted on a profiled wiki is written: the citation's own local format (a pattern of the profile), ISO
+ * when the citation's dates are ISO, else the profile's first full format; ISO on a non-English wiki whose profile
+ * has none. Undefined (the English choice: the page's, the citation's, the configured format) without a profile or on
+ * an English one with no formats.
+ */
+function localDatePattern(profile: CitationProfile | undefined, citationDates: readonly string[]): string | null | undefined {
+  if (!profile) return undefined;
+  const dates = profile.dates;
+  if (dates) {
+    for (const v of citationDates) {
+      const f = localFormatOf(v, dates, MAX_DATE_LENGTH);
+      if (f && /D/.test(f)) return f;
+    }
+    if (detectDateFormat(citationDates) === 'ymd') return null;
+    const f = insertionPattern(dates, 'full');
+    if (f) return f;
+  }
+  return profile.lang && profile.lang !== 'en' ? null : undefined;
+}
+
+/** A date as inserted here: in the wiki's pattern, ISO (null), or the English format. */
+function writeDate(date: CalendarDate, pattern: string | null | undefined, english: () => 'dmy' | 'mdy' | 'iso', profile: CitationProfile | undefined): string {
+  if (pattern === null) return formatDate(date, 'iso');
+  if (pattern !== undefined) return formatLocalDate(date, pattern, profile!.dates!);
+  return formatDate(date, english());
 }
 
 /** Computes completions at an offset. */
@@ -59,16 +90,27 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
   if (!ctx) return empty;
   const today = options.today ?? todayUtc();
   const where = ctx.where;
+  // a citation profile's names and dates (`{{Internetquelle|abruf=` is an access date written as dewiki writes dates)
+  const profile = a.citationProfile ?? options.citationProfile;
   if (where.kind === 'name') {
-    const dateFormat = dateFormatFor(a, options);
     const closed = src.startsWith('}}', offset) || ctx.node !== null;
-    return { items: templateNameItems(a, range(where.prefixStart), formatDate(today, dateFormat), closed) };
+    const todayText = writeDate(today, localDatePattern(profile, []), () => dateFormatFor(a, options), profile);
+    return { items: templateNameItems(a, range(where.prefixStart), todayText, closed) };
   }
-  if (!ctx.info) return empty;
+  const names: CitationNames | undefined = profile ? citationNames(profile) : undefined;
   if (where.kind === 'param-name') {
+    // a local template a citation profile maps (dewiki's {{Internetquelle}}): its own parameter names
+    const local = names && citationTemplate(ctx.name)?.name !== names.templateInfo(ctx.name)?.name ? names.templateInfo(ctx.name) : undefined;
+    const own = local ? names!.ownParameters(ctx.name) : undefined;
+    if (local && own) return { items: localParameterItems(ctx, local, own, range(where.prefixStart)) };
+    if (!ctx.info) return empty;
     return { items: parameterItems(ctx, ctx.info, range(where.prefixStart)) };
   }
-  const lookup = lookupParameter(where.param);
+  const info = names ? names.templateInfo(ctx.name) : ctx.info;
+  if (!info) return empty;
+  const own = names?.ownParameters(ctx.name);
+  const lookupHere = (name: string) => (names ? names.paramLookup(name, own) : lookupParameter(name));
+  const lookup = lookupHere(where.param);
   if (!lookup.known) return empty;
   const def = lookup.definition;
   const r = range(where.prefixStart);
@@ -84,23 +126,58 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
     };
   }
   if (def.kind === 'date' && def.name !== 'year') {
-    const format = dateFormatFor(a, options, citationDateValues(ctx.present));
+    const citationDates = citationDateValues(ctx.present, lookupHere);
+    const pattern = localDatePattern(profile, citationDates);
+    const english = () => dateFormatFor(a, options, citationDates);
     const items: CompletionEntry[] = [];
     if (def.name === 'archive-date') {
-      const archiveUrl = ctx.present.find((p) => { const l = lookupParameter(p.name); return l.known && l.canonical === 'archive-url'; })?.value;
+      const archiveUrl = ctx.present.find((p) => { const l = lookupHere(p.name); return l.known && l.canonical === 'archive-url'; })?.value;
       const stamp = archiveUrl ? waybackTimestampDate(archiveUrl) : undefined;
       if (stamp) {
-        const text = formatDate(stamp, format);
+        const text = writeDate(stamp, pattern, english, profile);
         items.push({ label: text, kind: 'value', detail: 'the date of the archive-url timestamp', sortText: '0', edit: replace(r, text) });
       }
     }
-    const text = formatDate(today, format);
+    const text = writeDate(today, pattern, english, profile);
     if (!items.some((i) => i.label === text)) {
       items.push({ label: text, kind: 'value', detail: 'today', sortText: '1', edit: replace(r, text) });
     }
     return { items };
   }
   return empty;
+}
+
+/**
+ * The parameter names of a local citation template (its own map, from the citation profile), one per CS1 parameter
+ * (the first local name of each), those not given yet; required ones first. Each says which CS1 parameter it is.
+ */
+function localParameterItems(ctx: TemplateContext, info: CitationTemplateInfo, own: Record<string, string>, r: Replace): CompletionEntry[] {
+  const given = new Set<string>();
+  for (const p of ctx.present) {
+    if (Object.prototype.hasOwnProperty.call(own, p.name)) given.add(own[p.name]);
+  }
+  const seen = new Set<string>();
+  const items: CompletionEntry[] = [];
+  for (const [name, canonical] of Object.entries(own)) {
+    if (seen.has(canonical) || given.has(canonical)) continue;
+    seen.add(canonical);
+    const l = lookupParameter(canonical);
+    if (!l.known) continue;
+    const def = l.definition;
+    const required = info.required.indexOf(def.name);
+    const item: CompletionEntry = {
+      label: name,
+      kind: 'property',
+      detail: `CS1 ${canonical}${required >= 0 ? ', required' : ''}`,
+      documentation: escapeMarkdown(def.description),
+      sortText: required >= 0 ? `0${String(required).padStart(3, '0')}` : `1${String(items.length).padStart(3, '0')}`,
+      filterText: name,
+      edit: replace(r, `${name}=`),
+    };
+    if (def.values || def.kind === 'date') item.suggestAgain = true;
+    items.push(item);
+  }
+  return items;
 }
 
 /** Snippet text: `$`, `}` and `\` are escaped inside placeholders. */

@@ -8,8 +8,10 @@ import type { Analysis } from '../analysis';
 import type { Citation, CitationParam } from '../citations';
 import type { RefUse } from '../model';
 import { ExtensionTagNode, SyntaxNode, TemplateNode } from '../parser/nodes';
-import { suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
-import { parseCs1Date, formatDate, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
+import { citationTemplate, suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
+import { parseCs1Date, formatDate, datesChecked, MAX_DATE_LENGTH, type CalendarDate, type ValidCs1Date } from '../cs1/dates';
+import { localFormatOf } from '../cs1/datesLocal';
+import type { CitationProfile } from '../profile';
 import { refTemplateKind, type RefTemplateInfo } from '../refTemplates';
 import { todayUtc } from '../lint/lint';
 import type { Day } from '../lint/types';
@@ -61,7 +63,7 @@ export function hover(a: Analysis, offset: number, options: HoverOptions): Hover
           return result(parameterHover(c, cp), range);
         }
         if (offset >= cp.node.valueNode.start && offset <= cp.node.valueNode.end) {
-          const md = valueHover(c, cp, today);
+          const md = valueHover(c, cp, today, a.citationProfile);
           if (md) return result(md, { start: cp.valueStart, end: cp.valueEnd });
         }
       }
@@ -156,16 +158,19 @@ function parameterHover(c: Citation, cp: CitationParam): string {
   }
   const def: ParameterDefinition = lookup.definition;
   const canonical = spelled(def.name, lookup.enumerator);
-  const lines = [`**\`${escapeMarkdown(cp.name)}\`**${cp.name !== canonical ? ` (alias of \`${canonical}\`)` : ''}: ${escapeMarkdown(def.description)}`];
+  // a citation profile's local name (`abruf`) is looked up as the CS1 name it maps to; CS1's checks read that name
+  const seen = lookup.name;
+  const of = seen !== cp.name ? ` (this wiki's name for \`${canonical}\`)` : cp.name !== canonical ? ` (alias of \`${canonical}\`)` : '';
+  const lines = [`**\`${escapeMarkdown(cp.name)}\`**${of}: ${escapeMarkdown(def.description)}`];
   const aliases = [def.name, ...def.aliases].map((n) => spelled(n, lookup.enumerator)).filter((n) => n !== cp.name && n !== canonical);
-  if (aliases.length) lines.push(`Aliases: ${aliases.map((n) => `\`${n}\``).join(', ')}`);
+  if (aliases.length && seen === cp.name) lines.push(`Aliases: ${aliases.map((n) => `\`${n}\``).join(', ')}`);
   if (def.values) lines.push(`Values: ${def.values.map((v) => `\`${v}\``).join(', ')}`);
   if (c.info.required.includes(def.name) || def.required?.includes('all') || def.required?.includes(cls)) {
     lines.push(`Required in {{${escapeMarkdown(c.info.name)}}}.`);
   }
   if (lookup.deprecated) lines.push(`Deprecated: ${escapeMarkdown(lookup.deprecated)}`);
-  if (!isParameterAcceptedBy(cp.name, cls)) lines.push(`Not accepted by {{${escapeMarkdown(c.info.name)}}}.`);
-  else if (isParameterIgnoredBy(cp.name, cls)) lines.push(`Ignored by {{${escapeMarkdown(c.info.name)}}} (CS1 reports an error).`);
+  if (!isParameterAcceptedBy(seen, cls)) lines.push(`Not accepted by {{${escapeMarkdown(c.info.name)}}}.`);
+  else if (isParameterIgnoredBy(seen, cls)) lines.push(`Ignored by {{${escapeMarkdown(c.info.name)}}} (CS1 reports an error).`);
   return lines.join('\n\n');
 }
 
@@ -193,7 +198,7 @@ function dateInWords(v: ValidCs1Date): string {
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = { dmy: 'day month year', mdy: 'month day, year', ymd: 'ISO' };
 
-function valueHover(c: Citation, cp: CitationParam, today: Day): string | null {
+function valueHover(c: Citation, cp: CitationParam, today: Day, profile: CitationProfile | undefined): string | null {
   if (!cp.lookup.known || cp.value === '') return null;
   const def = cp.lookup.definition;
   const value = escapeMarkdown(cp.value);
@@ -204,10 +209,16 @@ function valueHover(c: Citation, cp: CitationParam, today: Day): string | null {
     return lines.join('\n\n');
   }
   if (def.kind === 'date') {
-    const parsed = parseCs1Date(cp.value, cp.name, today);
+    // a citation profile's dates: the value is read as that wiki's module reads it (as cite-bad-date does)
+    const dates = profile?.dates;
+    if (!datesChecked(profile)) return `\`|${escapeMarkdown(cp.name)}=\`: this wiki's citation module does not check dates.`;
+    const parsed = parseCs1Date(cp.value, dates ? cp.lookup.canonical : cp.name, today, dates);
     if (!parsed.ok) return `**Invalid date** in \`|${escapeMarkdown(cp.name)}=\`: ${escapeMarkdown(parsed.reason)}.`;
-    const lines = [`**${escapeMarkdown(dateInWords(parsed))}**`];
-    if (FORMAT_NAMES[parsed.format]) lines.push(`Written in ${FORMAT_NAMES[parsed.format]} format.`);
+    const local = dates ? localFormatOf(cp.value, dates, MAX_DATE_LENGTH) : undefined;
+    // a date in one of the wiki's own formats is shown as written, its reading after it
+    const lines = [local ? `**${value}**: ${escapeMarkdown(dateInWords(parsed))}` : `**${escapeMarkdown(dateInWords(parsed))}**`];
+    if (local) lines.push(`Written in this wiki's format \`${escapeMarkdown(local)}\`.`);
+    else if (FORMAT_NAMES[parsed.format]) lines.push(`Written in ${FORMAT_NAMES[parsed.format]} format.`);
     if (parsed.disambiguator) lines.push(`"${parsed.disambiguator}" disambiguates citations of one author and year.`);
     if (parsed.maint) lines.push(escapeMarkdown(parsed.maint));
     return lines.join('\n\n');
@@ -241,6 +252,10 @@ function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: strin
   const link = `[Template:${escapeMarkdown(t.name)}](${pageUrl(linkBase, `Template:${t.name}`)})`;
   if (c) {
     const required = c.info.required.map((r) => `\`${r}\``).join(', ');
+    // a local template a citation profile maps to a CS1 one (dewiki's {{Internetquelle}} is a {{cite web}})
+    if (citationTemplate(t.name)?.name !== c.info.name) {
+      return `**{{${escapeMarkdown(t.name)}}}**: this wiki's citation template checked as CS1's {{${escapeMarkdown(c.info.name)}}}, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
+    }
     return `**{{${escapeMarkdown(c.info.name)}}}**: CS1 citation template, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
   }
   const info = refTemplateKind(t.name);

@@ -1,5 +1,5 @@
 import type { Rule, Fix } from '../lint/types';
-import { citationUrl, insertParam, isMarkedDead, todayFor } from './shared/citeShared';
+import { citationUrl, insertParam, isMarkedDead, localParamName, todayFor } from './shared/citeShared';
 
 /**
  * Citation classes whose sources are online-first and change: CS1's documentation asks for an access-date on
@@ -43,13 +43,15 @@ export const citeMissingAccessDate: Rule = {
         // an access-date given but empty is still missing; replace its value rather than adding a second one
         const empty = c.params.find((p) => p.lookup.known && p.lookup.canonical === 'access-date');
         const date = todayFor(ctx, c);
+        // the template's own name for it on this wiki (`abruf` in dewiki's {{Internetquelle}})
+        const name = localParamName(ctx.citationProfile, c, 'access-date');
         const hasDates = !!(c.get('date') || c.get('archive-date'));
         const edit = empty
           ? { start: empty.valueStart, end: empty.valueEnd, newText: date }
-          : insertParam(ctx.src, c, hasDates ? ['url', 'chapter-url', 'date', 'archive-date', 'archive-url'] : ['url', 'chapter-url'], 'access-date', date);
+          : insertParam(ctx.src, c, hasDates ? ['url', 'chapter-url', 'date', 'archive-date', 'archive-url'] : ['url', 'chapter-url'], name, date);
         // today's date is the access-date only if someone read the page today: safe when the link checker saw it alive
         const alive = ctx.links?.get(url.value)?.status === 'alive';
-        fixes.push({ title: `Add |access-date=${date}`, edits: [edit], safe: alive || fixUnchecked });
+        fixes.push({ title: `Add |${name}=${date}`, edits: [edit], safe: alive || fixUnchecked });
       }
       ctx.report({
         start: nameRange.start + lead,

@@ -1,5 +1,5 @@
 /** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
-import type { Citation, CitationParam } from '../../citations';
+import { citationNames, type Citation, type CitationParam } from '../../citations';
 import type { Day, RuleContext, TextEdit } from '../../lint/types';
 import { detectDateFormat, formatDate, parseCs1DateCached } from '../../cs1/dates';
 import type { CitationDates, CitationProfile } from '../../profile';
@@ -31,6 +31,22 @@ export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'i
   if (insertsIso(ctx.citationProfile)) return 'iso';
   const own = detectDateFormat(['date', 'access-date', 'archive-date', 'publication-date'].map((n) => c.value(n)).filter(Boolean));
   return insertionDateFormat(ctx.model.dateFormat, own, ctx.fallbackDateFormat);
+}
+
+/**
+ * The name a parameter has in this citation's template on this wiki, for a fix that adds it: the template's own local
+ * name (dewiki's {{Internetquelle}} takes `abruf`, not `access-date`), else the wiki-wide one, else CS1's.
+ */
+export function localParamName(profile: CitationProfile | undefined, c: Citation, canonical: string): string {
+  if (!profile) return canonical;
+  const own = citationNames(profile).ownParameters(c.template.name);
+  // a template that takes CS1's name itself (a CS1-style {{Cite web}} on that wiki) gets it
+  if (own && own[canonical] === canonical) return canonical;
+  for (const map of [own, profile.parameters]) {
+    if (!map) continue;
+    for (const [local, en] of Object.entries(map)) if (en === canonical) return local;
+  }
+  return canonical;
 }
 
 /** True when dates inserted by fixes are written as ISO: a citation profile for a wiki that is not English. */
