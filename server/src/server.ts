@@ -325,7 +325,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onPrepareRename(guard('prepareRename', async (p) => {
     const a = requireDoc(await analysisOf(p.textDocument.uri), p.textDocument.uri);
-    return toPrepareRename(a.lines, features.prepareRename(a, offsetOf(a, p.position)));
+    const target = features.prepareRename(a, offsetOf(a, p.position));
+    // a name {{sfn}} makes: refused with the reason, not silently
+    if (typeof target === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, target);
+    return toPrepareRename(a.lines, target);
   }));
 
   connection.onRenameRequest(guard('rename', async (p) => {

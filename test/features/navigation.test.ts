@@ -228,3 +228,30 @@ test('Kazakhstan seed: "Iran Daily" (a name with a space) has one definition and
   assert.ok(pr);
   assert.equal(pr.placeholder, 'Iran Daily');
 });
+
+/** Shortened footnotes: `{{sfn}}` makes the ref `FOOTNOTESmith200625` (Module:Footnotes), reused by a tag and by a second call. */
+const SFN = 'A.{{sfn|Smith|2006|p=25}} B.<ref name="FOOTNOTESmith200625" /> C.{{sfn|Smith|2006|p=25}} D.<ref name="own">Own.</ref>\n{{reflist}}';
+
+test('a <ref name="FOOTNOTE…"/> leads to the {{sfn}} calls that make the name; references and highlights include them', () => {
+  const { a, offset } = at(SFN.replace('"FOOTNOTESmith', '"FOOTNOTE‸Smith'));
+  assert.deepEqual(definition(a, offset).map((r) => textOf(a.lines, r)), ['{{sfn|Smith|2006|p=25}}', '{{sfn|Smith|2006|p=25}}']);
+  assert.deepEqual(references(a, offset, true).map((r) => textOf(a.lines, r)), ['{{sfn|Smith|2006|p=25}}', 'FOOTNOTESmith200625', '{{sfn|Smith|2006|p=25}}']);
+  assert.deepEqual(references(a, offset, false).map((r) => textOf(a.lines, r)), ['FOOTNOTESmith200625']);
+  assert.deepEqual(documentHighlights(a, offset).map((h) => h.kind), [DocumentHighlightKind.Write, DocumentHighlightKind.Read, DocumentHighlightKind.Write]);
+  // from the {{sfn}} itself: its uses
+  const inSfn = at(SFN.replace('{{sfn|Smith|2006|p=25}} B', '{{sfn|Smi‸th|2006|p=25}} B'));
+  assert.deepEqual(references(inSfn.a, inSfn.offset, false).map((r) => textOf(inSfn.a.lines, r)), ['FOOTNOTESmith200625']);
+});
+
+test('rename of a name {{sfn}} makes is refused with the reason; other names still rename', () => {
+  const { a, offset } = at(SFN.replace('"FOOTNOTESmith', '"FOOTNOTE‸Smith'));
+  assert.throws(() => prepareRename(a, offset), /"FOOTNOTESmith200625" is the name \{\{sfn\|Smith\|2006\|p=25\}\} makes .* cannot be renamed/);
+  const edits = rename(a, offset, 'smith');
+  assert.equal(typeof edits, 'string');
+  assert.match(edits as string, /cannot be renamed/);
+  const own = at(SFN.replace('"own"', '"o‸wn"'));
+  assert.equal(prepareRename(own.a, own.offset)?.placeholder, 'own');
+  // a hand-written FOOTNOTE-like name that no {{sfn}} makes is an ordinary name
+  const hand = at('A<ref name="FOOTNOTEx">X</ref> B<ref name="FOOTNOTE‸x" />');
+  assert.equal(prepareRename(hand.a, hand.offset)?.placeholder, 'FOOTNOTEx');
+});

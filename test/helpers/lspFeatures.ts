@@ -43,7 +43,10 @@ export function references(a: Analysis, offset: number, includeDeclaration: bool
 }
 
 export function prepareRename(a: Analysis, offset: number): { range: Range; placeholder: string } | null {
-  return toPrepareRename(a.lines, features.prepareRename(a, offset));
+  const t = features.prepareRename(a, offset);
+  // refused with a reason: the server answers with an error carrying it
+  if (typeof t === 'string') throw new Error(t);
+  return toPrepareRename(a.lines, t);
 }
 
 export function rename(a: Analysis, offset: number, newName: string): TextEdit[] | string {

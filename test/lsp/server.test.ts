@@ -128,6 +128,22 @@ test('rename of a ref name updates its reuses; a colliding name is refused', asy
   assert.equal(defs[0].range.start.character, 1);
 });
 
+test('a <ref name="FOOTNOTE…"/> goes to the {{sfn}} that makes it; renaming that name is refused with the reason', async () => {
+  const uri = 'file:///virtual/sfn.wiki';
+  const text = 'A.{{sfn|Smith|2006|p=25}} B.<ref name="FOOTNOTESmith200625" /> C.{{sfn|Smith|2006|p=25}}\n{{reflist}}';
+  await pull.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text } });
+  const report = (await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+  assert.deepEqual(report.items.map((d) => d.code), [], 'no undefined name, no duplicate');
+  const pos = { line: 0, character: text.indexOf('FOOTNOTESmith') + 4 };
+  const defs = (await pull.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos })) as { range: { start: { character: number }; end: { character: number } } }[];
+  assert.deepEqual(defs.map((d) => text.slice(d.range.start.character, d.range.end.character)), ['{{sfn|Smith|2006|p=25}}', '{{sfn|Smith|2006|p=25}}']);
+  const refs = (await pull.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } })) as { range: { start: { character: number } } }[];
+  assert.deepEqual(refs.map((r) => r.range.start.character), [2, text.indexOf('FOOTNOTESmith'), text.lastIndexOf('{{sfn')]);
+  await assert.rejects(pull.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: pos }), /cannot be renamed/);
+  await assert.rejects(pull.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: pos, newName: 'smith' }), /cannot be renamed/);
+  assert.equal(pull.process.exitCode, null);
+});
+
 test('the server survives bad requests: unknown documents, positions past the end, unknown methods', async () => {
   await assert.rejects(pull.connection.sendRequest('textDocument/definition', { textDocument: { uri: 'file:///never-opened.wiki' }, position: { line: 0, character: 0 } }));
   const h = await pull.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///virtual/rename.wiki' }, position: { line: 99, character: 9999 } });

@@ -17,6 +17,7 @@ import {
 } from './parser/nodes';
 import { isListTemplate, refTemplateLookup, refTemplateParam, RefTemplateInfo } from './refTemplates';
 import type { CitationProfile } from './profile';
+import { sfnFootnote, sfnmFootnote, type FootnoteArgs } from './footnotes';
 
 /** One `<ref>`, or a template that makes one (`{{#tag:ref}}`, `{{efn}}`, `{{refn}}`, `{{r}}`). */
 export interface RefUse {
@@ -46,6 +47,13 @@ export interface RefUse {
   listSection: number;
   /** The `follow=` attribute's value (a continuation of another ref), when given. */
   follow?: string;
+  /**
+   * A shortened footnote (`{{sfn}}`, `{{sfnp}}`, `{{sfnm}}`): the name was made from the template's arguments as
+   * Module:Footnotes makes it (`core/footnotes.ts`), so it stands nowhere in the text (`nameNode` is null) and
+   * cannot be renamed; `content.text` is the text the module renders. `name` is null when an argument is itself
+   * wikitext that expands (a template, a variable), which a page linter cannot expand.
+   */
+  generatedName?: true;
 }
 
 /** A place that outputs a reference list for a group. */
@@ -319,9 +327,63 @@ function refsFromTemplate(src: string, t: TemplateNode, info: RefTemplateInfo, p
       const content = made.length === 0 ? contentOf(def) : null;
       made.push({ node: t, syntax: 'template', name, nameNode: p.valueNode, group, isDefinition: content !== null, content, listDefined: false, nestedIn: parent, tagNode: t, listSection: 0 });
     }
+  } else if (info.kind === 'shortened-footnote' && info.footnote) {
+    made.push(shortenedFootnote(src, t, info, parent, listGroup, paramValue));
   }
   model.refs.push(...made);
   return made;
+}
+
+/** Node types whose text MediaWiki replaces before a module sees an argument: the generated name cannot be known. */
+const EXPANDS = new Set(['Template', 'ParserFunction', 'MagicWord', 'Argument', 'ExtensionTag']);
+
+function expands(node: SyntaxNode): boolean {
+  if (!node.children) return EXPANDS.has(node.type);
+  for (const c of node.children) if (EXPANDS.has(c.type) || (c.children && expands(c))) return true;
+  return false;
+}
+
+/**
+ * `{{sfn|Smith|2020|p=5}}`: a ref named `FOOTNOTESmith20205` whose text the module renders; identical calls are one
+ * ref. A citation profile whose entry maps a local parameter to `name` (`{"Sfn": {"like": "sfn", "parameters":
+ * {"name": "name"}}}`, as Armenian and Russian `{{sfn|...|name=x}}`) makes a non-empty one name the ref instead.
+ */
+function shortenedFootnote(
+  src: string, t: TemplateNode, info: RefTemplateInfo, parent: RefUse | null, listGroup: string | null,
+  paramValue: (name: string | undefined) => string,
+): RefUse {
+  // {{sfnm}} asks for several names per source: one map of the call's arguments (the last one wins); {{sfn}} asks
+  // for a dozen among a few arguments, where a scan is cheaper than a map
+  let byName: Map<string, ParameterNode> | undefined;
+  if (info.footnote === 'sfnm' || t.params.length > 16) {
+    byName = new Map();
+    for (const p of t.params) byName.set(p.name, p);
+  }
+  const get = (name: string) => (byName ? byName.get(name) : t.param(name));
+  const local = info.localNames;
+  const param = (name: string): ParameterNode | undefined => {
+    const en = get(name);
+    const loc = local?.[name] !== undefined ? get(local[name]) : undefined;
+    return !loc ? en : !en ? loc : loc.start > en.start ? loc : en;
+  };
+  let dynamic = false;
+  const args: FootnoteArgs = (name) => {
+    const p = param(name);
+    if (!p) return undefined;
+    if (p.valueNode.children && expands(p.valueNode)) dynamic = true;
+    const v = textWithoutComments(src, p.valueNode);
+    // MediaWiki trims named arguments; positional ones reach the module as written
+    return p.positional ? v : v.trim();
+  };
+  const style = { bracketYear: info.bracketYear === true };
+  const made = info.footnote === 'sfnm' ? sfnmFootnote(args, style) : sfnFootnote(args, style);
+  const content = { start: t.start, end: t.end, text: made.content };
+  const localName = info.localNames?.name !== undefined ? paramValue('name') : '';
+  if (localName) {
+    return { node: t, syntax: 'template', name: localName, nameNode: param('name')!.valueNode, group: listGroup ?? '', isDefinition: true, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0 };
+  }
+  const name = dynamic ? null : normaliseRefName(made.name) || null;
+  return { node: t, syntax: 'template', name, nameNode: null, group: listGroup ?? '', isDefinition: true, content, listDefined: listGroup !== null, nestedIn: parent, tagNode: t, listSection: 0, generatedName: true };
 }
 
 /** Sets each ref's `listSection`: how many lists of its group end before it (the usual page has one list: 0). */

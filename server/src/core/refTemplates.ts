@@ -22,6 +22,10 @@ export interface RefTemplateInfo {
   nameParameter?: string;
   groupParameter?: string;
   dateFormat?: 'dmy' | 'mdy';
+  /** Shortened footnotes: which of Module:Footnotes' builders names the ref (`core/footnotes.ts`). */
+  footnote?: 'sfn' | 'sfnm';
+  /** `{{sfnp}}`, `{{sfnmp}}`: the year in brackets (the text differs from `{{sfn}}`'s, not the name). */
+  bracketYear?: boolean;
   parameters?: string[];
   /** English parameter name → the local one (from a citation profile's refTemplates). */
   localNames?: Record<string, string>;

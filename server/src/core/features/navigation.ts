@@ -30,6 +30,8 @@ function refAt(a: Analysis, offset: number): RefHit | null {
     if (n && ref.name !== null && n.start <= offset && offset <= n.end) score = 3;
     else if (ref.syntax === 'tag' && ref.tagNode.start <= offset && offset < ref.tagNode.end) score = 2;
     else if (ref.syntax === 'tag' && offset === ref.tagNode.end) score = 1;
+    // {{sfn|Smith|2020|p=5}}: its name is made, not written; anywhere in the call stands for it
+    else if (ref.generatedName && ref.name !== null && ref.node.start <= offset && offset < ref.node.end) score = 1;
     if (score > bestScore) {
       best = { ref, onName: score === 3 };
       bestScore = score;
@@ -45,6 +47,24 @@ function usesOf(a: Analysis, ref: RefUse): RefUse[] {
 }
 
 const span = (start: number, end: number): Span => ({ start, end });
+
+/** Where a use of a ref's name stands: its name value, or the whole `{{sfn}}` whose arguments make the name. */
+function useSpan(src: string, r: RefUse): Span | null {
+  if (r.generatedName) return span(r.node.start, r.node.end);
+  const s = refNameSpan(src, r);
+  return s ? span(s.start, s.end) : null;
+}
+
+/** A name that a shortened footnote of the ref's group makes: it cannot be renamed from a ref tag. */
+function generatedBy(a: Analysis, ref: RefUse): RefUse | undefined {
+  if (ref.name === null || !ref.name.startsWith('FOOTNOTE')) return undefined;
+  return a.model.refs.find((r) => r.generatedName && r.name === ref.name && r.group === ref.group);
+}
+
+function refusedRename(a: Analysis, made: RefUse): string {
+  const t = a.text.slice(made.node.start, Math.min(made.node.end, made.node.start + 80));
+  return `"${made.name}" is the name ${t}${made.node.end - made.node.start > 80 ? '…' : ''} makes from its authors, year and pages (Module:Footnotes): it cannot be renamed; change the template's arguments, or give this ref a name of its own.`;
+}
 
 /** On a ref (its name or its open tag): the ranges of the refs that define it; on a definition, itself. */
 export function definition(a: Analysis, offset: number): Span[] {
@@ -63,16 +83,21 @@ export function references(a: Analysis, offset: number, includeDeclaration: bool
   const out: Span[] = [];
   for (const r of usesOf(a, hit.ref)) {
     if (!includeDeclaration && r.isDefinition) continue;
-    const span = refNameSpan(a.text, r);
-    if (span) out.push({ start: span.start, end: span.end });
+    const span = useSpan(a.text, r);
+    if (span) out.push(span);
   }
   return out;
 }
 
-/** The name under the cursor and its range, when the cursor is on a ref name; otherwise null (no rename there). */
-export function prepareRename(a: Analysis, offset: number): RenameTarget | null {
+/**
+ * The name under the cursor and its range, when the cursor is on a ref name; otherwise null (no rename there); a
+ * message when the name is one a shortened footnote makes (`FOOTNOTE…`), which no rename can change.
+ */
+export function prepareRename(a: Analysis, offset: number): RenameTarget | string | null {
   const hit = refAt(a, offset);
   if (!hit || !hit.onName) return null;
+  const made = generatedBy(a, hit.ref);
+  if (made) return refusedRename(a, made);
   const span = refNameSpan(a.text, hit.ref);
   if (!span) return null;
   return { start: span.start, end: span.end, placeholder: hit.ref.name! };
@@ -89,6 +114,8 @@ const UNQUOTED_ATTRIBUTE_VALUE = /^[A-Za-z0-9!#$%&()*,\-.:;?@[\]^_`{|}~]+$/;
 export function rename(a: Analysis, offset: number, newName: string): TextEdit[] | string {
   const hit = refAt(a, offset);
   if (!hit || !hit.onName || hit.ref.name === null) return 'Place the cursor on a ref name to rename it.';
+  const made = generatedBy(a, hit.ref);
+  if (made) return refusedRename(a, made);
   const name = normaliseRefName(newName);
   if (name === '') return 'A ref name cannot be empty.';
   if (/^\d+$/.test(name)) return `"${name}" is all digits: Cite rejects numeric ref names (cite_error_ref_numeric_key).`;
@@ -142,8 +169,8 @@ export function documentHighlights(a: Analysis, offset: number): Highlight[] {
   if (hit && hit.ref.name !== null) {
     const out: Highlight[] = [];
     for (const r of usesOf(a, hit.ref)) {
-      const span = refNameSpan(a.text, r);
-      if (span) out.push({ start: span.start, end: span.end, kind: r.isDefinition ? 'write' : 'read' });
+      const span = useSpan(a.text, r);
+      if (span) out.push({ ...span, kind: r.isDefinition ? 'write' : 'read' });
     }
     return out;
   }

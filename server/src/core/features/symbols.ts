@@ -119,7 +119,8 @@ function refAndCitationItems(a: Analysis): OutlineItem[] {
   for (const c of a.citations) if (c.ref) refsWithCitation.add(c.ref);
 
   for (const r of a.model.refs) {
-    if (!r.isDefinition) continue;
+    // a {{sfn}} is a template call the outline does not list (hundreds on some pages, one per call)
+    if (!r.isDefinition || r.generatedName) continue;
     if (r.name === null && refsWithCitation.has(r)) continue;
     const sel = refNameSpan(src, r) ?? r.tagNode;
     const name = r.name ?? snippet(r.content ? r.content.text : '') ?? '<ref>';

@@ -27,7 +27,7 @@ const BRACKETED = /^\[(https?:\/\/[^\s<>[\]{}|]+)(?:\s+[^\]\n]*)?\]$/i;
 export function fillCandidates(model: DocumentModel, citations: readonly Citation[]): FillCandidate[] {
   const out: FillCandidate[] = [];
   for (const r of model.refs) {
-    if (!r.content || r.nestedIn) continue;
+    if (!r.content || r.nestedIn || r.generatedName) continue;
     const raw = r.content.text;
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();

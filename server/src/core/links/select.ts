@@ -55,7 +55,8 @@ export function linkTargets(src: string, model: DocumentModel, citations: readon
     for (let i = hi; i >= 0 && i > hi - 8; i--) if (inCitation[i][0] <= at && at < inCitation[i][1]) return true;
     return false;
   };
-  const refs = model.refs.filter((r) => r.content).sort((a, b) => a.content!.start - b.content!.start);
+  // a link in an {{sfn}}'s |p= is not "in a ref" whose end a {{dead link}} could follow: the ref is the template's output
+  const refs = model.refs.filter((r) => r.content && !r.generatedName).sort((a, b) => a.content!.start - b.content!.start);
   const refAt = (at: number): RefUse | null => {
     let found: RefUse | null = null;
     for (const r of refs) {

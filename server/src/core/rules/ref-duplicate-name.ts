@@ -1,6 +1,7 @@
 import type { Rule } from '../lint/types';
 import { refKey, refRange, refScopeKey, reuseTag } from './shared/refShared';
 import type { RefUse } from '../model';
+import type { TemplateNode } from '../parser/nodes';
 
 /** `cite_error_references_duplicate_key`: one group and name defined twice with different content. */
 export const refDuplicateName: Rule = {
@@ -14,6 +15,7 @@ export const refDuplicateName: Rule = {
   messages: {
     whitespace: 'Ref "{{name}}" is defined again with content that differs only in whitespace; Wikipedia treats it as a different definition',
     different: 'Ref "{{name}}"{{group}} is defined more than once with different content; Wikipedia shows only the first',
+    footnote: '{{{{template}}}} makes the ref "{{name}}" again with a different text (its |ps=, |ref= or year brackets differ from the first); Wikipedia shows only the first',
   },
   check(ctx) {
     const first = new Map<string, RefUse>();
@@ -51,7 +53,9 @@ export const refDuplicateName: Rule = {
         start: range.start,
         end: range.end,
         // group: ' (group "g")' or ''
-        ...(sameButSpace ? { messageId: 'whitespace', data: { name: r.name! } } : { messageId: 'different', data: { name: r.name!, group: r.group ? ` (group "${r.group}")` : '' } }),
+        ...(r.generatedName && def.generatedName
+          ? { messageId: 'footnote', data: { name: r.name!, template: (r.node as TemplateNode).name } }
+          : sameButSpace ? { messageId: 'whitespace', data: { name: r.name! } } : { messageId: 'different', data: { name: r.name!, group: r.group ? ` (group "${r.group}")` : '' } }),
         related: [{ start: refRange(def).start, end: refRange(def).end, message: `First definition of "${r.name}"` }],
         fixes,
       });

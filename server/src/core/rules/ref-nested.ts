@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { ExtensionTagNode } from '../parser/nodes';
+import { ExtensionTagNode, type TemplateNode } from '../parser/nodes';
 
 /** A `<ref>` inside a `<ref>`: MediaWiki prints the inner one as text (WPCleaner #531). */
 export const refNested: Rule = {
@@ -12,16 +12,17 @@ export const refNested: Rule = {
   fixable: null,
   messages: {
     nested: 'A <ref> inside another <ref> is shown as plain text; to nest notes, write the outer one as {{refn|...}} or {{#tag:ref|...}}',
+    footnote: 'A {{{{template}}}} inside a <ref> makes a ref inside a ref, shown as plain text; move it out of the <ref>, or write {{harvnb|...}} inside the ref',
   },
   check(ctx) {
     for (const r of ctx.model.refs) {
-      if (r.syntax !== 'tag' || !r.nestedIn || r.nestedIn.syntax !== 'tag') continue;
+      if ((r.syntax !== 'tag' && !r.generatedName) || !r.nestedIn || r.nestedIn.syntax !== 'tag') continue;
       const unclosedOuter = r.node instanceof ExtensionTagNode && !r.node.closed;
       if (unclosedOuter) continue;
       ctx.report({
         start: r.tagNode.start,
         end: r.tagNode.end,
-        messageId: 'nested',
+        ...(r.generatedName ? { messageId: 'footnote', data: { template: (r.node as TemplateNode).name } } : { messageId: 'nested' }),
         related: [{ start: r.nestedIn.tagNode.start, end: r.nestedIn.tagNode.end, message: 'The enclosing ref' }],
       });
     }
