@@ -136,7 +136,7 @@ function folderOf(file: string, folders: string[]): string | undefined {
   return best;
 }
 
-const citationProfiles = new Map<string, { mtimeMs: number; profile: CitationProfile }>();
+const citationProfiles = new Map<string, { stamp: string; profile: CitationProfile }>();
 /**
  * A citation profile from disk (the setting's path relative to the first workspace folder; `auto`: the cached one of
  * the site), read again only when the file changed.
@@ -150,23 +150,44 @@ function loadCitationProfileFromDisk(spec: string, site: string | undefined, fol
     if (!base) throw new Error(`wikitext.citationProfile: "${spec}" is relative, but there is no workspace folder to resolve it against`);
     file = path.resolve(fileURLToPath(base), file);
   }
-  let mtimeMs = -1;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-  } catch {
-    /* reported by the read */
-  }
+  const stamp = fileStamp(file);
+  // remembered before the read, so that a file that failed (missing, a directory, broken) is also watched
+  citationProfileStamps.set(file, stamp);
   const hit = citationProfiles.get(file);
   const uri = pathToFileURL(file).href; // watched by the client: a change re-lints (also of a missing or broken file)
-  if (hit && hit.mtimeMs === mtimeMs) return { profile: hit.profile, file: uri };
+  if (hit && hit.stamp === stamp) return { profile: hit.profile, file: uri };
   let profile: CitationProfile;
   try {
     profile = readCitationProfileFile(file);
   } catch (e) {
     throw Object.assign(e as Error, { file: uri });
   }
-  citationProfiles.set(file, { mtimeMs, profile });
+  citationProfiles.set(file, { stamp, profile });
   return { profile, file: uri };
+}
+
+/** What identifies a version of a file (mtime alone misses a file replaced by one with the same mtime). */
+function fileStamp(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.isFile() ? 'f' : 'o'}:${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch (e) {
+    return `missing:${(e as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+const citationProfileStamps = new Map<string, string>();
+/** True when a citation profile file the settings were made with has changed (edited, deleted, replaced) since. */
+function citationProfilesChanged(): boolean {
+  let changed = false;
+  for (const [file, stamp] of citationProfileStamps) {
+    const now = fileStamp(file);
+    // noted once per change: a file the settings no longer use must not make them again at every request
+    if (now !== stamp) {
+      citationProfileStamps.set(file, now);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function fail(message: string): never {
@@ -181,6 +202,7 @@ export function nodeHost(lookup?: net.LookupFunction): ServerHost {
     clearFileConfigCache: clearConfigCache,
     profiles: (onLoaded, onError) => new ProfileStore(onLoaded, onError),
     loadCitationProfile: loadCitationProfileFromDisk,
+    citationProfilesChanged,
     // "Wikitext: Build Citation Profile": the network, on the user's command only
     async buildCitationProfile(site, refresh) {
       const r = await buildAndCacheCitationProfile(await WikiClient.connect(site), { refresh });

@@ -47,6 +47,8 @@ export interface ServerHost {
   profiles?: (onLoaded: (site: string, profile: SiteProfile, note?: string) => void, onError: (site: string, message: string) => void) => ProfileStore;
   /** Reads citation profile files (Node: server/src/wiki/citationProfileCache.ts); absent in the browser. */
   loadCitationProfile?: CitationProfileLoader;
+  /** True when a citation profile file read for the settings has changed since (Node: a stat of each); settings are then made again. */
+  citationProfilesChanged?: () => boolean;
   /**
    * Builds and caches a site's citation profile, on the user's command (`wikitext.buildCitationProfile`; Node:
    * server/src/wiki/citationProfileBuilder.ts). Returns the cache file and a line for the user.
@@ -64,6 +66,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, host.loadFileConfig, host.clearFileConfigCache);
   settings.loadCitationProfile = host.loadCitationProfile;
+  settings.citationProfilesChanged = host.citationProfilesChanged;
   // wikitext.site / "site": the site's profile is fetched in the background; documents are re-analysed when it arrives
   settings.profiles = host.profiles?.((site, _profile, note) => {
     if (note) connection.console.info(`wikitext: ${note}`);

@@ -105,6 +105,8 @@ export class SettingsStore {
   loadCitationProfile?: CitationProfileLoader;
   /** Called with the URI of each profile file the server read itself (so it can be watched). */
   onProfileFile?: (uri: string) => void;
+  /** Whether a citation profile file changed under the cached settings (edited, deleted, replaced by a directory). */
+  citationProfilesChanged?: () => boolean;
   /** Per wiki (the authority of `mediawiki:` URIs): the profiles the client sent. */
   private wikiProfiles = new Map<string, { profile?: SiteProfile; citationProfile?: CitationProfile }>();
 
@@ -148,7 +150,7 @@ export class SettingsStore {
     let citationProfile: CitationProfile | undefined;
     if (m.citationProfile !== undefined && m.citationProfile !== null) {
       try {
-        citationProfile = parseCitationProfile(m.citationProfile, `the citation profile of ${m.site}`);
+        citationProfile = parseCitationProfile(m.citationProfile, `the citation profile of ${m.site}`, ruleIds);
       } catch (e) {
         this.warn(`wikitext: ${(e as Error).message}`);
       }
@@ -188,6 +190,8 @@ export class SettingsStore {
   }
 
   get(uri: string, askClient: boolean): Promise<WorkspaceSettings> {
+    // a profile file edited or replaced under the server: make the settings (and so the analyses) again
+    if (this.cache.size && this.citationProfilesChanged?.()) this.invalidate();
     let s = this.cache.get(uri);
     if (!s) {
       s = this.load(uri, askClient).then((w) => this.withWikiProfiles(uri, w));

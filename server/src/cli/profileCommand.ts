@@ -6,7 +6,7 @@
  * then uses the cached one for the configured site; `--out` also writes it where a repository can pin it.
  */
 import { WikiClient } from '../wiki/client';
-import { buildAndCacheCitationProfile, describeCitationProfile, writeCitationProfile } from '../wiki/citationProfileBuilder';
+import { buildAndCacheCitationProfile, describeCitationProfile, printable, writeCitationProfile } from '../wiki/citationProfileBuilder';
 import { findConfigFor } from './files';
 
 export const PROFILE_HELP = `Usage: wikitext-lint profile --site <wiki> [--out <file>] [--refresh] [--map <file>]
@@ -57,6 +57,9 @@ function parseProfileArgs(argv: string[]): ProfileArgs {
 
 /** Runs `wikitext-lint profile ...` (argv without `profile`); returns the exit code. */
 export async function profileCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  // what a wiki answers (titles, error texts) reaches the terminal: no escape sequences or bidi overrides
+  const raw = io.err;
+  io = { out: io.out, err: (s) => raw(printable(s)) }; // keeps newlines and tabs
   let args: ProfileArgs;
   try {
     args = parseProfileArgs(argv);

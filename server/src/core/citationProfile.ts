@@ -13,7 +13,8 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'positionalFlags', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
 const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
 
-export function parseCitationProfile(value: unknown, where = 'the profile'): CitationProfile {
+/** `knownRules`: the rule ids (the adapters pass the registry's); an id in "rules" not among them is an error, not silently nothing. */
+export function parseCitationProfile(value: unknown, where = 'the profile', knownRules?: ReadonlySet<string>): CitationProfile {
   if (!isObj(value)) throw new Error(`${where}: must be a JSON object`);
   for (const k of Object.keys(value)) if (!KNOWN.has(k)) throw new Error(`${where}: unknown key "${k}"`);
   const names = (m: unknown, key: string): Record<string, string> => {
@@ -71,6 +72,7 @@ export function parseCitationProfile(value: unknown, where = 'the profile'): Cit
     out.rules = Object.create(null) as Record<string, boolean>;
     for (const [id, on] of Object.entries(value.rules)) {
       if (typeof on !== 'boolean') throw new Error(`${where}: "rules"."${id}" must be true or false`);
+      if (knownRules && !knownRules.has(id)) throw new Error(`${where}: "rules"."${id}" is not a rule (wikitext-lint --list-rules lists them)`);
       out.rules[id] = on;
     }
   }
@@ -88,6 +90,9 @@ function parseDates(d: unknown, where: string, strings: (v: unknown, key: string
   for (const k of ['months', 'genitive', 'abbreviations'] as const) if (d[k] !== undefined) out[k] = strings(d[k], `dates"."${k}`, 12);
   if (d.digits !== undefined) {
     if (typeof d.digits !== 'string' || [...d.digits].length !== 10) throw new Error(`${where}: "dates"."digits" must be the ten local digits, 0 to 9`);
+    // each read as one digit: a repeated character or a space would rewrite every date silently
+    const list = [...d.digits];
+    if (new Set(list).size !== 10 || list.some((c) => /\s/.test(c))) throw new Error(`${where}: "dates"."digits" must be ten different characters, none a space`);
     out.digits = d.digits;
   }
   if (d.formats !== undefined) {

@@ -10,6 +10,7 @@
  */
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
+import { ruleIds } from '../core/rules';
 import { resolveSiteSync } from './site';
 
 declare const require: (id: string) => unknown;
@@ -74,22 +75,26 @@ export function resolveAutoCitationProfile(
   const shipped = shippedCitationProfile(name);
   if (shipped !== undefined) {
     const from = shippedMapPath(name)!;
-    return { profile: parseCitationProfile(shipped, from), source: 'shipped', from, note: shippedMapNote(name, from, !!readCache) };
+    return { profile: parseCitationProfile(shipped, from, ruleIds), source: 'shipped', from, note: shippedMapNote(name, from, !!readCache) };
   }
   if (!readCache) throw new Error(`"profile": "auto": no citation map is shipped for ${site}, and profiles built by \`wikitext-lint profile --site ${name}\` are not available here (no cache in the browser): give the profile's file instead ("profile": "path/to/${name}.json")`);
   throw new Error(`no cached citation profile for ${site} (${cached!.file}) and no map shipped for it; build it with: wikitext-lint profile --site ${site}`);
 }
 
 /** Parses the text of a citation profile or map; errors name the file. */
+/** Profiles and maps are read up to this size (a built profile of a large wiki is well under 1 MB). */
+export const PROFILE_SIZE_CAP = 5_000_000;
+
+/** A profile file's text, checked (its `"rules"` against the rules that exist, so a misspelt id is an error). */
 export function parseProfileText(text: string, file: string, what: 'profile' | 'map'): CitationProfile {
-  if (text.length > 5_000_000) throw new Error(`${file}: the ${what} is larger than 5 MB`);
+  if (text.length > PROFILE_SIZE_CAP) throw new Error(`${file}: the ${what} is larger than 5 MB`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     throw new Error(`${file}: not JSON (${(e as Error).message})`);
   }
-  return parseCitationProfile(json, file);
+  return parseCitationProfile(json, file, ruleIds);
 }
 
 /**

@@ -20,10 +20,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
+import { ruleIds } from '../core/rules';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
-import { WikiError } from './errors';
-import { citationProfileCacheFile, readProfileJson } from './citationProfileCache';
+import { WikiError, printable } from './errors';
+export { printable } from './errors';
+import { citationProfileCacheFile, readProfileJson, PROFILE_SIZE_CAP } from './citationProfileCache';
 export { citationProfileCacheFile, autoCitationProfileFile, siteCacheName } from './citationProfileCache';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may_long', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -32,6 +34,9 @@ const MONTHS_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const ASCII_DIGITS = '0123456789';
 /** Titles per request (the API's limit for ordinary users). */
 const BATCH = 50;
+/** Continuations of one prop=redirects query: 200 × 500 redirects is far more than any template has; a wiki that asks for more is looping. */
+const MAX_CONTINUATIONS = 200;
+
 
 /**
  * The declarative map shipped for a site (`server/data/citation-profiles/<site>.json`), or undefined. The maps are
@@ -48,7 +53,7 @@ export function builtInCitationMap(site: string): { map: CitationProfile; source
     return undefined;
   }
   const source = `server/data/citation-profiles/${name}.json`;
-  return { map: parseCitationProfile(JSON.parse(JSON.stringify(json)), source), source };
+  return { map: parseCitationProfile(JSON.parse(JSON.stringify(json)), source, ruleIds), source };
 }
 
 /** Reads a declarative map (or any citation profile) from a file. */
@@ -99,7 +104,9 @@ async function resolveTemplates(client: WikiClient, names: string[]): Promise<Re
     for (const n of batch) titleOf.set(templateTitle(n), n);
     let cont: Record<string, string> | undefined = {};
     const resolvedTo = new Map<string, string>(); // title as sent → final page title
-    while (cont) {
+    const seen = new Map<string, Set<string>>(); // page title → its redirects so far (the lists can be long)
+    for (let requests = 0; cont; requests++) {
+      if (requests >= MAX_CONTINUATIONS) throw new WikiError('api', client.site.name, undefined, `prop=redirects still asked to continue after ${MAX_CONTINUATIONS} requests; stopped (a wiki that never stops continuing)`);
       const data: any = await client.get({ action: 'query', prop: 'redirects', titles: [...titleOf.keys()], redirects: true, rdlimit: 'max', rdprop: 'title', rdnamespace: '10', ...cont }, { page: batch.length === 1 ? templateTitle(batch[0]) : undefined });
       const q = data?.query ?? {};
       if (!resolvedTo.size) {
@@ -115,10 +122,21 @@ async function resolveTemplates(client: WikiClient, names: string[]): Promise<Re
       for (const p of q.pages ?? []) {
         if (p.missing || p.invalid) continue;
         const list = out.redirects.get(p.title) ?? [];
-        for (const r of p.redirects ?? []) if (!list.includes(r.title)) list.push(r.title);
+        let has = seen.get(p.title);
+        if (!has) seen.set(p.title, (has = new Set(list)));
+        for (const r of Array.isArray(p.redirects) ? p.redirects : []) {
+          if (typeof r?.title === 'string' && !has.has(r.title)) {
+            has.add(r.title);
+            list.push(r.title);
+          }
+        }
         out.redirects.set(p.title, list);
       }
-      cont = data?.continue && typeof data.continue === 'object' ? data.continue : undefined;
+      // only continuation parameters go back (a hostile answer must not replace the action or the titles)
+      cont = undefined;
+      if (data?.continue && typeof data.continue === 'object') {
+        for (const [k, v] of Object.entries(data.continue)) if (/continue$/.test(k) && typeof v === 'string') (cont ??= {})[k] = v;
+      }
     }
     for (const [sent, name] of titleOf) {
       const final = resolvedTo.get(sent)!;
@@ -161,14 +179,19 @@ function cs1Canonical(name: string): string | undefined {
 export function mapTemplateParameters(params: Record<string, TemplateDataParam>, known: (name: string) => string | undefined): { map: Record<string, string>; own: string[] } {
   const map: Record<string, string> = {};
   const own: string[] = [];
+  const isOwn = new Set<string>();
   for (const [key, def] of Object.entries(params)) {
     const names = [key, ...(Array.isArray(def?.aliases) ? def.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [])];
     let target: string | undefined;
     for (const n of names) if (target === undefined) target = cs1Canonical(n);
     for (const n of names) if (target === undefined) target = known(n);
     for (const n of names) {
-      if (target !== undefined) map[n] = target;
-      else if (!own.includes(n)) own.push(n);
+      // an own property even for a name like __proto__ (plain assignment would set the prototype)
+      if (target !== undefined) Object.defineProperty(map, n, { value: target, enumerable: true, writable: true, configurable: true });
+      else if (!isOwn.has(n)) {
+        isOwn.add(n);
+        own.push(n);
+      }
     }
   }
   return { map, own };
@@ -189,13 +212,16 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   // the mapped templates and their redirects
   const citationNames = Object.keys(map.templates);
   const refNames = Object.keys(map.refTemplates ?? {});
+  // looked up per page and per redirect: sets and maps, not list scans (a map of 16,000 templates was quadratic)
+  const isCitationName = new Set(citationNames), isRefName = new Set(refNames);
   const resolved = await resolveTemplates(client, [...new Set([...citationNames, ...refNames])]);
   for (const m of resolved.missing) notes.push(`${site}: the map names {{${m}}}, but the wiki has no Template:${m}; left out`);
 
-  const templates: Record<string, string> = {};
-  const templateParameters: Record<string, Record<string, string>> = {};
-  const unmappedParameters: Record<string, string[]> = {};
-  const positionalFlags: Record<string, string[]> = {};
+  // names are the wiki's: a redirect may be called __proto__ or constructor (no prototype to collide with)
+  const templates: Record<string, string> = Object.create(null);
+  const templateParameters: Record<string, Record<string, string>> = Object.create(null);
+  const unmappedParameters: Record<string, string[]> = Object.create(null);
+  const positionalFlags: Record<string, string[]> = Object.create(null);
   const pagesOf = new Map<string, string>(); // page title → CS1 type
   for (const name of citationNames) {
     const page = resolved.page.get(name);
@@ -205,7 +231,12 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   }
   // TemplateData of each citation template's page
   const tds = await templateData(client, [...pagesOf.keys()], lang);
-  const mapKeyOf = (page: string) => citationNames.find((n) => resolved.page.get(n) === page);
+  const mapKeys = new Map<string, string>();
+  for (const n of citationNames) {
+    const page = resolved.page.get(n);
+    if (page !== undefined && !mapKeys.has(page)) mapKeys.set(page, n);
+  }
+  const mapKeyOf = (page: string) => mapKeys.get(page);
   for (const [page, cs1] of pagesOf) {
     const main = withoutNamespace(page);
     const names = [main, ...(resolved.redirects.get(page) ?? []).map(withoutNamespace)];
@@ -218,11 +249,11 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     if (td) {
       const r = mapTemplateParameters(td, known);
       params = { ...r.map, ...handMap };
-      own = [...new Set([...own, ...r.own.filter((n) => !(n in params!))])];
+      own = [...new Set([...own, ...r.own.filter((n) => !Object.prototype.hasOwnProperty.call(params, n))])];
     } else notes.push(`${site}: ${page} has no TemplateData; its parameters are mapped by the map's "parameters" only`);
     for (const n of names) {
       // a redirect the map names itself keeps the map's word
-      if (!citationNames.includes(n)) templates[n] = cs1;
+      if (!isCitationName.has(n)) templates[n] = cs1;
       if (params) templateParameters[n] = params;
       if (own.length) unmappedParameters[n] = own;
       const flags = map.positionalFlags?.[mapKey] ?? map.positionalFlags?.[main];
@@ -236,11 +267,11 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const page = resolved.page.get(name);
     if (!page) continue;
     const entry = map.refTemplates![name];
-    refTemplates ??= {};
+    refTemplates ??= Object.create(null) as NonNullable<CitationProfile['refTemplates']>;
     refTemplates[name] = entry;
     for (const r of resolved.redirects.get(page) ?? []) {
       const n = withoutNamespace(r);
-      if (!(n in refTemplates) && !refNames.includes(n)) refTemplates[n] = entry;
+      if (!(n in refTemplates) && !isRefName.has(n)) refTemplates[n] = entry;
     }
     const main = withoutNamespace(page);
     if (!(main in refTemplates)) refTemplates[main] = entry;
@@ -262,7 +293,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   dates.months ??= twelve(MONTHS);
   dates.genitive ??= twelve(MONTHS_GEN);
   dates.abbreviations ??= twelve(MONTHS_ABBR);
-  if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10) dates.digits = digits;
+  if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10 && new Set(digits).size === 10 && !/\s/.test(digits)) dates.digits = digits;
   for (const k of ['months', 'genitive', 'abbreviations'] as const) if (dates[k] === undefined) delete dates[k];
 
   const api = client.site.api;
@@ -288,15 +319,23 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     ...(Object.keys(dates).length ? { dates } : {}),
     ...(map.rules ? { rules: map.rules } : {}),
   };
-  // the result must be a valid profile, as every reader checks it
-  return { profile: parseCitationProfile(JSON.parse(JSON.stringify(profile)), `the profile built for ${site}`), notes, requests: client.requestCount - before };
+  // the result must be a valid profile, as every reader checks it, and not larger than the readers read
+  const size = Buffer.byteLength(JSON.stringify(profile, null, 2));
+  if (size > PROFILE_SIZE_CAP) {
+    const names = Object.keys(templates).length;
+    const params = Object.values(templateParameters).reduce((n, m) => n + Object.keys(m).length, 0);
+    throw new Error(`${site}: the built profile would be ${(size / 1e6).toFixed(1)} MB (${names} template names, ${params} parameter names over them), over the ${PROFILE_SIZE_CAP / 1e6} MB profiles are read up to; not written`);
+  }
+  return { profile: parseCitationProfile(JSON.parse(JSON.stringify(profile)), `the profile built for ${site}`), notes: notes.map(printable), requests: client.requestCount - before };
 }
 
 /** Writes a profile (atomically: a temp file then rename). */
 export function writeCitationProfile(file: string, profile: CitationProfile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n');
+  // created afresh (O_EXCL): a link planted at the temporary name must not be written through
+  fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n', { flag: 'wx' });
   fs.renameSync(tmp, file);
 }
 
@@ -319,7 +358,7 @@ export interface CachedBuild {
 
 function readCachedProfile(file: string): CitationProfile | undefined {
   try {
-    return parseCitationProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+    return readProfileJson(file, 'profile'); // a regular file only: a FIFO in the cache must not block
   } catch {
     return undefined;
   }
@@ -353,7 +392,7 @@ export async function buildAndCacheCitationProfile(client: WikiClient, options: 
   }
   const built = await buildCitationProfile(client, map.map, { mapSource: map.source, now });
   writeCitationProfile(file, built.profile);
-  return { file, profile: built.profile, kept: false, notes: [...notes, ...built.notes], requests: client.requestCount - before, site: name };
+  return { file, profile: built.profile, kept: false, notes: [...notes.map(printable), ...built.notes], requests: client.requestCount - before, site: name };
 }
 
 /** One line about a profile: how many template names, parameters, ref templates; months and digits. */

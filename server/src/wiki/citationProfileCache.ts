@@ -8,9 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from '../cacheDir';
 import type { CitationProfile } from '../core/profile';
-import { parseProfileText, resolveAutoCitationProfile, siteCacheName, type ResolvedCitationProfile } from './autoProfile';
+import { parseProfileText, resolveAutoCitationProfile, siteCacheName, PROFILE_SIZE_CAP, type ResolvedCitationProfile } from './autoProfile';
+import { readRegularFile, RefusedFile } from '../readLimited';
+import { printable } from './errors';
 
-export { siteCacheName } from './autoProfile';
+export { siteCacheName, PROFILE_SIZE_CAP } from './autoProfile';
 
 /** A file-name-safe form of a site name (the same as the site profile's cache file). */
 function safeSiteName(site: string): string {
@@ -63,10 +65,21 @@ export function readCitationProfileFile(spec: string, site?: string): CitationPr
 
 /** Reads and checks a citation profile or a declarative map (`what` names which, in the errors). */
 export function readProfileJson(file: string, what: 'profile' | 'map'): CitationProfile {
+  try {
+    return readProfileJsonUnescaped(file, what);
+  } catch (e) {
+    // the messages quote the file's own keys and name: no escape sequences reach a terminal or a CI log
+    throw new Error(printable((e as Error).message));
+  }
+}
+
+function readProfileJsonUnescaped(file: string, what: 'profile' | 'map'): CitationProfile {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // a regular file only, read up to the cap: a FIFO blocked forever and a link to /dev/zero read until memory ran out
+    text = readRegularFile(file, PROFILE_SIZE_CAP).data.toString('utf8');
   } catch (e) {
+    if (e instanceof RefusedFile) throw new Error(`${file}: cannot read the ${what}: ${/too large/.test(e.message) ? 'larger than 5 MB' : e.message}`);
     throw new Error(`${file}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return parseProfileText(text, file, what);

@@ -39,6 +39,38 @@ export interface WikiClientOptions {
   maxRetryAfterMs?: number;
   /** How to wait (tests make it instant or record it). */
   sleep?: (ms: number) => Promise<void>;
+  /** An answer longer than this many bytes is refused (a hostile or broken server streaming without end). Default 64 MB. */
+  maxAnswerBytes?: number;
+}
+
+/** Too large: the body was not read to its end. */
+class TooLarge {
+  constructor(readonly bytes: number) {}
+}
+
+/** The body as text, or TooLarge once more than `cap` bytes have come (the rest is not read). */
+async function readCapped(res: Response, cap: number): Promise<string | TooLarge> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > cap) {
+    await res.body?.cancel().catch(() => undefined);
+    return new TooLarge(declared);
+  }
+  const reader = res.body && typeof res.body.getReader === 'function' ? res.body.getReader() : undefined;
+  if (!reader) return res.text();
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return new TooLarge(total);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** API parameters: booleans are present (true) or absent, arrays are joined with `|`. */
@@ -105,6 +137,7 @@ export class WikiClient {
   private readonly backoffMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxAnswerBytes: number;
   /** Requests sent, retries included (for tests and timing notes). */
   requestCount = 0;
   /** An `Authorization` header value sent on every request (an OAuth 2 owner-only token: `Bearer ...`). */
@@ -120,6 +153,7 @@ export class WikiClient {
     this.backoffMs = options.backoffMs ?? 1000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.maxAnswerBytes = options.maxAnswerBytes ?? 64 * 1024 * 1024;
   }
 
   /** A client for a site as the user named it (`en`, `enwiki`, `de.wikipedia.org`, an api.php URL...). */
@@ -194,15 +228,18 @@ export class WikiClient {
     }
     this.requestCount++;
     let res: Response;
-    let text: string;
+    let text: string | TooLarge;
     try {
       const signal = AbortSignal.timeout(timeoutMs);
       res = await this.fetchImpl(url, { method, headers, body, signal, redirect: 'follow' });
-      text = await res.text();
+      text = await readCapped(res, this.maxAnswerBytes);
     } catch (e) {
       const err = networkError(e, site, page, timeoutMs);
       // refused, reset, dropped: worth another try; a timeout, DNS or TLS failure is not
       return err.code === 'network' ? new Retry(err, undefined) : Promise.reject(err);
+    }
+    if (text instanceof TooLarge) {
+      throw new WikiError('http', site, page, `the answer is larger than ${Math.round(this.maxAnswerBytes / 1048576)} MB (over ${text.bytes} bytes): refused`);
     }
     this.storeCookies(res);
     const after = retryAfterMs(res.headers.get('retry-after'));

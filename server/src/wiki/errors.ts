@@ -55,3 +55,8 @@ export function networkError(e: unknown, site: string, page: string | undefined,
   if (code === 'ECONNREFUSED') return new WikiError('network', site, page, 'connection refused: the wiki is not answering (is it down, or the URL wrong?)');
   return new WikiError('network', site, page, `network error: ${code ? `${code} ` : ''}${why}`);
 }
+
+/** A text holding names from a wiki or a file, as it can be printed on a terminal: control characters and bidi overrides as \u escapes. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
