@@ -4,7 +4,8 @@
  * German MediaWiki (WIKI_DE_API: started by run-e2e.mjs with `scripts/test-wiki.sh start --lang de --fixtures
  * test/fixtures/wiki/de`, the fixture {{Internetquelle}} with TemplateData; skipped without it).
  *   1. before any citation profile exists: the page shows only the findings that hold in every language;
- *   2. "Wikitext: Build Citation Profile" (the command, with the wiki's API URL) builds and caches the profile;
+ *   2. "Wikitext: Build Citation Profile" (the command as the palette runs it: no arguments, no wikitext.site; the
+ *      active page's wiki) builds and caches the profile;
  *      the open page is linted again with it, without reopening or restarting anything;
  *   3. the diagnostics name the local parameter (`|titel=`), flag `31. Februar 2020`, not `19. Mai 2020`, not the
  *      local parameter names; hover, completion (`titel=`) and a quick fix work on the local citation;
@@ -90,7 +91,9 @@ async function openAndWait(title: string, done: (d: readonly vscode.Diagnostic[]
 
   it('Build Citation Profile: the open page is checked with the local names at once', async () => {
     const doc = vscode.window.activeTextEditor!.document;
-    const r = await vscode.commands.executeCommand<{ file: string; message: string; notes: string[] }>('wikitext.buildCitationProfile', API);
+    // as from the palette: no site given, wikitext.site not set; the active page's wiki is the one built
+    assert.equal(vscode.workspace.getConfiguration('wikitext').get('site') || undefined, undefined);
+    const r = await vscode.commands.executeCommand<{ file: string; message: string; notes: string[] }>('wikitext.buildCitationProfile');
     assert.match(r?.file ?? '', /127\.0\.0\.1_\d+\.citations\.json$/, JSON.stringify(r));
     assert.match(r.message, /citation profile of 127\.0\.0\.1:\d+ built/);
     let last: readonly vscode.Diagnostic[] = [];
