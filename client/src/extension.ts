@@ -40,6 +40,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'Wikitext Language Server',
   };
   const wiki = registerWiki(context); // wiki pages: open, preview, publish (client/src/wiki)
+  // Build Citation Profile from the palette (no site given) with a wiki page active builds that wiki's; a citation
+  // profile just built is read again for the wiki pages open (and opened later) in this session
+  clientOptions.middleware = {
+    ...clientOptions.middleware,
+    executeCommand: async (command, args, next) => {
+      if (command === 'wikitext.buildCitationProfile' && !args[0]) {
+        const api = await wiki.activeWikiApi().catch(() => undefined);
+        if (api) args = [api, ...args.slice(1)];
+      }
+      const r = await next(command, args);
+      if (command === 'wikitext.buildCitationProfile') await wiki.reloadProfiles();
+      return r;
+    },
+  };
   client = new LanguageClient('wikitext', 'Wikitext Language Server', serverOptions, clientOptions);
   context.subscriptions.push(wiki.useServer(client)); // mediawiki: documents are linted with their wiki's profiles
 

@@ -48,9 +48,15 @@ function startWiki() {
   wikiEnv = Object.fromEntries(r.stdout.split('\n').map((l) => /^(WIKI_\w+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
   wikiEnv.WIKITEXT_LINT_CACHE = path.join(STATE, 'cache'); // site profiles the extension reads stay in the state dir
   log(`test wiki at ${wikiEnv.WIKI_API}`);
+  // a second wiki in German with the fixture citation templates ({{Internetquelle}} with TemplateData) for
+  // test/e2e/suite/citationProfile.test.ts (issue 13): its variables reach the extension host as WIKI_DE_*
+  const de = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'start', '--no-install', '--lang', 'de', '--fixtures', path.join(ROOT, 'test', 'fixtures', 'wiki', 'de')], { encoding: 'utf8', timeout: 180_000 });
+  if (de.status !== 0) { log(`German test wiki did not start: ${de.stderr.slice(-300)}`); return; }
+  for (const m of de.stdout.split('\n').map((l) => /^WIKI_(\w+)=(.*)$/.exec(l)).filter(Boolean)) wikiEnv[`WIKI_DE_${m[1]}`] = m[2];
+  log(`German test wiki at ${wikiEnv.WIKI_DE_API}`);
 }
 function stopWiki() {
-  if (wikiEnv?.WIKI_DIR) spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'stop', wikiEnv.WIKI_DIR]);
+  for (const dir of [wikiEnv?.WIKI_DIR, wikiEnv?.WIKI_DE_DIR]) if (dir) spawnSync('bash', [path.join(ROOT, 'scripts', 'test-wiki.sh'), 'stop', dir]);
   wikiEnv = null;
 }
 run.onCleanup(stopWiki, stopWiki); // never leave the wiki running

@@ -261,6 +261,12 @@ export class WikiPages {
     return p;
   }
 
+  /** Forgets the profiles read for `site` (every site without one), so the next `profiles` reads them again. */
+  forgetProfiles(site?: string): void {
+    if (site === undefined) this.profileLoads.clear();
+    else this.profileLoads.delete(site);
+  }
+
   /** Renders text as the wiki would (for the preview). */
   async render(ref: PageRef, text: string): Promise<ParseResult> {
     const session = await this.session(ref.site);

@@ -198,6 +198,22 @@ class WikiUi {
     return p;
   }
 
+  /**
+   * Reads the profiles of every wiki whose pages were opened again and hands the changed ones to the server (which
+   * re-lints): after "Build Citation Profile" the open pages of that wiki, and the next ones, use the new profile.
+   */
+  async reloadProfiles(): Promise<void> {
+    this.pages.forgetProfiles();
+    await Promise.all([...this.sentProfiles.keys()].map((site) => this.sendProfiles(site)));
+  }
+
+  /** The API endpoint of the wiki whose page is in the active editor, if it is one. */
+  async activeWikiApi(): Promise<string | undefined> {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const ref = uri ? refOf(uri) : undefined;
+    return ref ? (await this.pages.resolve(ref.site)).api : undefined;
+  }
+
   async rememberSummary(summary: string): Promise<void> {
     const recent = [summary, ...(this.context.globalState.get<string[]>(RECENT_KEY) ?? []).filter((s) => s !== summary)].slice(0, 10);
     await this.context.globalState.update(RECENT_KEY, recent);

@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/types';
-import { templateNameRange } from './shared/citeShared';
+import { localParamName, templateNameRange } from './shared/citeShared';
 
 /** `err_citation_missing_title`: no |title=, |trans-title= or |script-title= (|series= in cite episode). */
 export const citeMissingTitle: Rule = {
@@ -22,7 +22,8 @@ export const citeMissingTitle: Rule = {
       if (c.info.citationClass === 'encyclopaedia' && (c.get('encyclopedia') || c.get('work'))) continue;
       ctx.report({
         ...templateNameRange(ctx.src, c.template),
-        messageId: 'missing', data: { param: episode ? 'series' : 'title' },
+        // named as the citation's own template names it (dewiki's {{Internetquelle}}: |titel=)
+        messageId: 'missing', data: { param: localParamName(ctx.citationProfile, c, episode ? 'series' : 'title') },
       });
     }
   },

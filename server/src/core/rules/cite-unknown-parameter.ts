@@ -1,6 +1,7 @@
 import type { Rule, Fix } from '../lint/types';
 import { isParameterAcceptedBy, lookupParameter, suggestParameter } from '../cs1/parameters';
-import type { Citation, CitationParam } from '../citations';
+import { citationNames, type Citation, type CitationParam } from '../citations';
+import { editDistance } from '../text';
 import { isDeadUrlName, paramNameRange, removeParamEdit, valueProblemFor } from './shared/citeShared';
 
 /**
@@ -29,10 +30,13 @@ export const citeUnknownParameter: Rule = {
         // the name CS1 sees: as written, or what a citation profile maps a local name to (`titel` → `title`)
         if (isParameterAcceptedBy(p.lookup.name, c.info.citationClass)) continue;
         const known = p.lookup.known;
-        const suggestion = known ? undefined : suggestParameter(p.name);
+        // a local template's own names first (dewiki's {{Internetquelle|sprahce=}} → |sprache=), then CS1's
+        const own = known || !ctx.citationProfile ? undefined : citationNames(ctx.citationProfile).ownParameters(c.template.name);
+        const local = own ? closestOwnName(own, p.name) : undefined;
+        const suggestion = known ? undefined : local ?? suggestParameter(p.name);
         const r = paramNameRange(ctx.src, p.node);
         const fixes: Fix[] = [];
-        if (suggestion) fixes.push(...renameFixes(ctx, c, p, suggestion, r));
+        if (suggestion) fixes.push(...renameFixes(ctx, c, p, suggestion, r, local ? own![local] : suggestion));
         if (p.value === '' && !fixes.some((f) => f.title.startsWith('Remove'))) {
           fixes.push({ title: `Remove the empty |${p.name}=`, edits: [removeParamEdit(p.node)], safe: !suggestion });
         }
@@ -67,9 +71,10 @@ export const citeUnknownParameter: Rule = {
  * target is not given already (under any alias), the template accepts it, the removed name has no note saying the
  * value must be reworked (coauthors, month), and the value is one the target accepts.
  */
-function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: CitationParam, suggestion: string, r: { start: number; end: number }): Fix[] {
+function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: CitationParam, suggestion: string, r: { start: number; end: number }, meaning = suggestion): Fix[] {
   const lookup = p.lookup.known ? undefined : p.lookup.removed;
-  const target = lookupParameter(suggestion);
+  // `meaning`: the CS1 parameter the suggested name is (a local template's own name maps to one)
+  const target = lookupParameter(meaning);
   if (!target.known) return [];
   const map = lookup?.valueMap;
   let value = p.value;
@@ -86,6 +91,30 @@ function renameFixes(ctx: Parameters<Rule['check']>[0], c: Citation, p: Citation
   const edits = [{ start: r.start, end: r.end, newText: suggestion }];
   if (value !== p.value) edits.push({ start: p.valueStart, end: p.valueEnd, newText: value });
   const problem = valueProblemFor(target.canonical, value, ctx.today, ctx.citationProfile?.dates);
-  const safe = !taken && !lookup?.note && isParameterAcceptedBy(suggestion, c.info.citationClass) && !problem && !/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd));
+  const safe = !taken && !lookup?.note && isParameterAcceptedBy(meaning, c.info.citationClass) && !problem && !/\{\{|<!--/.test(ctx.src.slice(p.valueStart, p.valueEnd));
   return [{ title: value !== p.value ? `Change to |${suggestion}=${value}` : `Change to |${suggestion}=`, edits, safe }];
+}
+
+/**
+ * The closest of a local template's own parameter names (its TemplateData names in the citation profile) to a
+ * misspelt one, with CS1's limits (inputs of 3 to 20 characters, distance at most 2 and at most half the name);
+ * none when two names of different meaning are equally close.
+ */
+function closestOwnName(own: Record<string, string>, name: string): string | undefined {
+  if (name.length > 20 || name.length < 3) return undefined;
+  const written = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const local of Object.keys(own)) {
+    const limit = Math.min(2, Math.max(1, Math.floor(local.length / 2)));
+    const d = editDistance(written, local.toLowerCase(), Math.min(limit, bestDistance));
+    if (d > limit || d > bestDistance) continue;
+    if (d < bestDistance) {
+      best = local;
+      bestDistance = d;
+      tied = false;
+    } else if (own[local] !== own[best!]) tied = true;
+  }
+  return tied ? undefined : best;
 }

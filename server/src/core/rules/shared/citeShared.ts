@@ -40,13 +40,23 @@ export function dateFormatFor(ctx: RuleContext, c: Citation): 'dmy' | 'mdy' | 'i
 export function localParamName(profile: CitationProfile | undefined, c: Citation, canonical: string): string {
   if (!profile) return canonical;
   const own = citationNames(profile).ownParameters(c.template.name);
-  // a template that takes CS1's name itself (a CS1-style {{Cite web}} on that wiki) gets it
-  if (own && own[canonical] === canonical) return canonical;
+  // a template that takes CS1's names itself (a CS1-style {{Cite web}} on that wiki, local names as aliases) gets
+  // CS1's; one with names of its own that also accepts some English aliases ({{Internetquelle|titel=}}, alias
+  // |title=) gets its own first name for it (its TemplateData's main name comes before the aliases)
+  if (own && own[canonical] === canonical && takesCs1Names(own)) return canonical;
   for (const map of [own, profile.parameters]) {
     if (!map) continue;
     for (const [local, en] of Object.entries(map)) if (en === canonical) return local;
   }
   return canonical;
+}
+
+/** True when most of the CS1 parameters a template's own map names are named there as CS1 names them. */
+function takesCs1Names(own: Record<string, string>): boolean {
+  const meanings = new Set(Object.values(own));
+  let cs1 = 0;
+  for (const m of meanings) if (own[m] === m) cs1++;
+  return cs1 * 2 > meanings.size;
 }
 
 /** True when dates inserted by fixes are written as ISO: a citation profile for a wiki that is not English. */
