@@ -6,13 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startServer } from '../helpers/lspClient';
+import { openWithProfile } from '../helpers/profileWorkspace';
 
-const SERVER = resolve(__dirname, '../../dist/server.js');
 const PROFILE = {
   site: 'de.wikipedia.org', lang: 'de', provenance: ['test fixture'],
   templates: { Internetquelle: 'cite web' }, parameters: {},
@@ -32,14 +27,8 @@ const TEXT = [
 ].join('\n');
 
 test('completion, signature help and hover use the citation profile the server lints with', { timeout: 30_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-localtemplates-'));
-  writeFileSync(join(folder, 'de.json'), JSON.stringify(PROFILE));
-  const file = join(folder, 'Berlin.wiki');
-  writeFileSync(file, TEXT);
-  const s = await startServer(SERVER, { pull: true, settings: { citationProfile: 'de.json' }, initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } } });
+  const { s, uri } = await openWithProfile(PROFILE, TEXT, 'wikitext-lint-localtemplates-');
   try {
-    const uri = pathToFileURL(file).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
     const lines = TEXT.split('\n');
     const at = (line: number, needle: string, delta = 0) => ({ line, character: lines[line].indexOf(needle) + delta });
 

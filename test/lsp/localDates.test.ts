@@ -5,13 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startServer } from '../helpers/lspClient';
+import { openWithProfile } from '../helpers/profileWorkspace';
 
-const SERVER = resolve(__dirname, '../../dist/server.js');
 const PROFILE = {
   site: 'de.wikipedia.org', lang: 'de', provenance: ['test fixture'],
   templates: { Internetquelle: 'cite web' }, parameters: {},
@@ -24,14 +19,8 @@ const PROFILE = {
 const TEXT = 'Berlin.<ref>{{Internetquelle |url=https://www.berlin.de/ |titel=Berlin |datum=19. Mai 2020 |abruf=}}</ref>\n<references />\n';
 
 test('hover and completion use the citation profile the server lints with', { timeout: 30_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-localdates-'));
-  writeFileSync(join(folder, 'de.json'), JSON.stringify(PROFILE));
-  const file = join(folder, 'Berlin.wiki');
-  writeFileSync(file, TEXT);
-  const s = await startServer(SERVER, { pull: true, settings: { citationProfile: 'de.json' }, initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } } });
+  const { s, uri } = await openWithProfile(PROFILE, TEXT, 'wikitext-lint-localdates-');
   try {
-    const uri = pathToFileURL(file).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'wikitext', version: 1, text: TEXT } });
     const diags = (await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] };
     assert.ok(!diags.items.some((d) => d.code === 'cite-bad-date'), JSON.stringify(diags.items));
     const at = (needle: string, delta = 0) => ({ line: 0, character: TEXT.indexOf(needle) + delta });
