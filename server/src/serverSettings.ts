@@ -88,6 +88,15 @@ function quiet(sent: unknown): void {
 
 export const DEFAULT_LINK_BASE = 'https://en.wikipedia.org/wiki/';
 
+/**
+ * Where hover and document links send wiki pages: the user's `wikitext.linkBaseUrl`, else the pages of the wiki the
+ * text belongs to (its site profile's `articleBase`: a German page's {{Internetquelle}} links to dewiki's template),
+ * else English Wikipedia.
+ */
+export function linkBaseFor(setting: string, profile: SiteProfile | undefined): string {
+  return setting === DEFAULT_LINK_BASE && profile?.articleBase && /^https?:\/\//.test(profile.articleBase) ? profile.articleBase : setting;
+}
+
 /** Caches settings per document URI; `invalidate` on configuration change. */
 export class SettingsStore {
   private cache = new Map<string, Promise<WorkspaceSettings>>();
@@ -123,7 +132,7 @@ export class SettingsStore {
     if (!wiki) return shipped ? { ...w, lintOptions: { ...w.lintOptions, citationProfile: shipped } } : w;
     const { profile: _workspaceSite, ...rest } = w.lintOptions;
     const citationProfile = w.lintOptions.citationProfile ?? wiki.citationProfile ?? shipped;
-    return { ...w, lintOptions: { ...rest, ...(wiki.profile ? { profile: wiki.profile } : {}), ...(citationProfile ? { citationProfile } : {}) } };
+    return { ...w, linkBaseUrl: linkBaseFor(w.linkBaseUrl, wiki.profile), lintOptions: { ...rest, ...(wiki.profile ? { profile: wiki.profile } : {}), ...(citationProfile ? { citationProfile } : {}) } };
   }
 
   private shippedMaps = new Map<string, CitationProfile | undefined>();
@@ -287,6 +296,6 @@ export class SettingsStore {
       }
     }
     const base = typeof editor.linkBaseUrl === 'string' && /^https?:\/\//.test(editor.linkBaseUrl) ? editor.linkBaseUrl : DEFAULT_LINK_BASE;
-    return { lintOptions: { config, ...(profile ? { profile } : {}), ...(citationProfile ? { citationProfile } : {}) }, linkBaseUrl: base, version: this.version };
+    return { lintOptions: { config, ...(profile ? { profile } : {}), ...(citationProfile ? { citationProfile } : {}) }, linkBaseUrl: linkBaseFor(base, profile), version: this.version };
   }
 }

@@ -115,6 +115,8 @@ test('hover on a local template and its local parameter names: what they are on 
   assert.equal(hoverAt('{{Internetquelle |url=http://a.de |ti‸tel=T}}', de),
     "**`titel`** (this wiki's name for `title`): Title of the cited source: an article or page in quotes, a book in italics.\n\nRequired in {{cite web}}.");
   assert.match(hoverAt('{{Internet‸quelle |url=http://a.de |titel=T}}', de)!, /^\*\*\{\{Internetquelle\}\}\*\*: this wiki's citation template checked as CS1's \{\{cite web\}\}, class `web`\./);
+  // what it requires, in its own names
+  assert.match(hoverAt('{{Internet‸quelle |url=http://a.de |titel=T}}', de)!, /\n\nRequired: `titel`, `url`\.\n\n/);
   // English names are as before
   assert.match(hoverAt('{{Cite w‸eb |url=http://a.de |title=T}}', de)!, /^\*\*\{\{cite web\}\}\*\*: CS1 citation template, class `web`\./);
   assert.match(hoverAt('{{cite web |url=http://a.org |title=T |access‸date=2020-01-01}}')!, /^\*\*`accessdate`\*\* \(alias of `access-date`\)/);

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WikiClient, loadProfile } from '../../server/src/wiki';
-import { offlineProfile } from '../../server/src/wiki/profile';
+import { offlineProfile, profileFromSiteinfo } from '../../server/src/wiki/profile';
+import { linkBaseFor, DEFAULT_LINK_BASE } from '../../server/src/serverSettings';
 import { lint } from '../../server/src/core/lint/lint';
 
 async function closedPort(): Promise<number> {
@@ -23,10 +24,10 @@ async function closedPort(): Promise<number> {
 }
 
 test('offlineProfile: the content language from a Wikimedia host name, nothing for other sites', () => {
-  assert.deepEqual(offlineProfile('de.wikipedia.org'), { site: 'de.wikipedia.org', lang: 'de' });
-  assert.deepEqual(offlineProfile('zh-yue.wikipedia.org'), { site: 'zh-yue.wikipedia.org', lang: 'zh-yue' });
-  assert.deepEqual(offlineProfile('fr.wiktionary.org'), { site: 'fr.wiktionary.org', lang: 'fr' });
-  assert.deepEqual(offlineProfile('simple.wikipedia.org'), { site: 'simple.wikipedia.org', lang: 'en' });
+  assert.deepEqual(offlineProfile('de.wikipedia.org'), { site: 'de.wikipedia.org', lang: 'de', articleBase: 'https://de.wikipedia.org/wiki/' });
+  assert.deepEqual(offlineProfile('zh-yue.wikipedia.org'), { site: 'zh-yue.wikipedia.org', lang: 'zh-yue', articleBase: 'https://zh-yue.wikipedia.org/wiki/' });
+  assert.deepEqual(offlineProfile('fr.wiktionary.org'), { site: 'fr.wiktionary.org', lang: 'fr', articleBase: 'https://fr.wiktionary.org/wiki/' });
+  assert.deepEqual(offlineProfile('simple.wikipedia.org'), { site: 'simple.wikipedia.org', lang: 'en', articleBase: 'https://simple.wikipedia.org/wiki/' });
   for (const s of ['127.0.0.1:8080', 'commons.wikimedia.org', 'wiki.example.org', 'de.wikipedia.org.evil.example', 'www.wikipedia.org']) {
     assert.equal(offlineProfile(s), undefined, s);
   }
@@ -38,7 +39,7 @@ test('an unreachable Wikimedia wiki with no cache: linted as its language with a
   const de = new WikiClient({ api: `http://127.0.0.1:${port}/api.php`, name: 'de.wikipedia.org' }, { backoffMs: 5 });
   const r = await loadProfile(de, { cacheDir: dir });
   assert.equal(r.source, 'offline');
-  assert.deepEqual(r.profile, { site: 'de.wikipedia.org', lang: 'de' });
+  assert.deepEqual(r.profile, offlineProfile('de.wikipedia.org'));
   assert.match(r.note!, /^de\.wikipedia\.org: the wiki could not be reached \(connection refused.*linting as a wiki in language "de"/);
   // the English-only citation rules do not run on that wiki's text; the ones that hold everywhere do
   const text = 'A.<ref>{{Internetquelle |url=https://example.org/ |titel=X |abruf=19. Mai 2020}}</ref> B.<ref name="x"/>\n\n<references/>';
@@ -49,4 +50,16 @@ test('an unreachable Wikimedia wiki with no cache: linted as its language with a
   // a site whose language cannot be told offline: the error as before
   const other = new WikiClient({ api: `http://127.0.0.1:${port}/api.php`, name: `127.0.0.1:${port}` }, { backoffMs: 5 });
   await assert.rejects(loadProfile(other, { cacheDir: dir }), /connection refused/);
+});
+
+test('links on a page of another wiki go to that wiki: the site profile\'s article base, unless the user set wikitext.linkBaseUrl', () => {
+  const de = offlineProfile('de.wikipedia.org');
+  assert.equal(linkBaseFor(DEFAULT_LINK_BASE, de), 'https://de.wikipedia.org/wiki/');
+  assert.equal(linkBaseFor('https://wiki.example.org/w/', de), 'https://wiki.example.org/w/', 'the user\'s setting wins');
+  assert.equal(linkBaseFor(DEFAULT_LINK_BASE, undefined), DEFAULT_LINK_BASE);
+  assert.equal(linkBaseFor(DEFAULT_LINK_BASE, { site: 'x', articleBase: 'javascript:alert(1)//' }), DEFAULT_LINK_BASE, 'only http(s)');
+  // siteinfo's server and articlepath, as a wiki answers them
+  assert.equal(profileFromSiteinfo('de.wikipedia.org', { general: { server: '//de.wikipedia.org', articlepath: '/wiki/$1' } }).articleBase, 'https://de.wikipedia.org/wiki/');
+  assert.equal(profileFromSiteinfo('w', { general: { server: 'http://127.0.0.1:8080', articlepath: '/index.php?title=$1' } }).articleBase, 'http://127.0.0.1:8080/index.php?title=');
+  assert.equal(profileFromSiteinfo('w', { general: { server: 'http://h', articlepath: '/$1/view' } }).articleBase, undefined);
 });

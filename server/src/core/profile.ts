@@ -46,6 +46,8 @@ export interface SiteProfile {
   interwiki?: string[];
   /** Interwiki prefixes that are interlanguage links. */
   languageLinks?: string[];
+  /** Where the wiki's pages are: the URL before the title (`https://de.wikipedia.org/wiki/`; siteinfo's server + articlepath). */
+  articleBase?: string;
   /** Month names in the content language: nominative, genitive and abbreviated, January first. */
   months?: { names: string[]; genitive: string[]; abbreviations: string[] };
 }

@@ -42,8 +42,10 @@ export function profileFromSiteinfo(site: string, query: any, fetchedAt = new Da
   for (const m of query?.allmessages ?? []) if (!m.missing && typeof m.content === 'string') messages.set(m.name, m.content);
   const month = (keys: string[]) => keys.map((k) => messages.get(k) ?? '');
   const interwiki = (query?.interwikimap ?? []) as { prefix: string; language?: string; local?: boolean }[];
+  const base = articleBaseOf(general.server, general.articlepath);
   return {
     site,
+    ...(base ? { articleBase: base } : {}),
     fetchedAt,
     generator: general.generator,
     lang: general.lang,
@@ -57,6 +59,13 @@ export function profileFromSiteinfo(site: string, query: any, fetchedAt = new Da
     languageLinks: interwiki.filter((i) => i.language).map((i) => String(i.prefix).toLowerCase()),
     months: messages.size ? { names: month(MONTHS), genitive: month(MONTHS_GEN), abbreviations: month(MONTHS_ABBR) } : undefined,
   };
+}
+
+/** `//de.wikipedia.org` + `/wiki/$1` → `https://de.wikipedia.org/wiki/`; undefined unless an http(s) URL ending in the title. */
+function articleBaseOf(server: unknown, articlepath: unknown): string | undefined {
+  if (typeof server !== 'string' || typeof articlepath !== 'string' || !articlepath.endsWith('$1')) return undefined;
+  const url = (server.startsWith('//') ? 'https:' : '') + server + articlepath.slice(0, -2);
+  return /^https?:\/\/[^\s<>()]+$/.test(url) ? url : undefined;
 }
 
 /** Reads a wiki's profile (one request). */
@@ -117,9 +126,9 @@ const WIKIMEDIA_LANGUAGE_HOST = /^([a-z]{2,3}(?:-[a-z0-9]+)*)\.(?:m\.)?(?:wikipe
  */
 export function offlineProfile(site: string): SiteProfile | undefined {
   const host = site.trim().toLowerCase();
-  if (host === 'simple.wikipedia.org') return { site: host, lang: 'en' };
+  if (host === 'simple.wikipedia.org') return { site: host, lang: 'en', articleBase: `https://${host}/wiki/` };
   const m = WIKIMEDIA_LANGUAGE_HOST.exec(host);
-  return m && m[1] !== 'www' ? { site: host, lang: m[1] } : undefined;
+  return m && m[1] !== 'www' ? { site: host, lang: m[1], articleBase: `https://${host}/wiki/` } : undefined;
 }
 
 /** True when a site name means the built-in profile (English Wikipedia) and nothing needs fetching. */

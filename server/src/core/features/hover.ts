@@ -18,6 +18,7 @@ import type { Day } from '../lint/types';
 import { citationOfTemplate, citationPreview, describeLinkState, escapeMarkdown, linkState, markdownUrl, refContentPreview, URL_STATUS_MEANINGS } from '../citationInfo';
 import { plainTextOfWikitext } from '../plainText';
 import type { HoverResult } from './types';
+import { localSpeller } from '../localCitations';
 
 /** Options of a hover request. */
 export interface HoverOptions {
@@ -292,7 +293,9 @@ const KIND_NAMES: Readonly<Record<RefTemplateInfo['kind'], string>> = {
 function templateHover(t: TemplateNode, c: Citation | undefined, linkBase: string, profile: CitationProfile | undefined): string {
   const link = `[Template:${escapeMarkdown(t.name)}](${pageUrl(linkBase, `Template:${t.name}`)})`;
   if (c) {
-    const required = c.info.required.map((r) => `\`${r}\``).join(', ');
+    // in the template's own spelling on a profiled wiki ({{Internetquelle}}: `titel`, `url`)
+    const spell = localSpeller(profile, t.name);
+    const required = c.info.required.map((r) => `\`${spell(r) ?? r}\``).join(', ');
     // a local template a citation profile maps to a CS1 one (dewiki's {{Internetquelle}} is a {{cite web}})
     if (citationTemplate(t.name)?.name !== c.info.name) {
       return `**{{${escapeMarkdown(t.name)}}}**: this wiki's citation template checked as CS1's {{${escapeMarkdown(c.info.name)}}}, class \`${c.info.citationClass}\`. ${escapeMarkdown(c.info.description)}${required ? `\n\nRequired: ${required}.` : ''}\n\n${link}`;
