@@ -111,9 +111,9 @@ try {
   const four = await openSeed(port, profiled, /Errors?: 2\b/, 'Berlin.wiki');
   record(/Errors?: 2\b/.test(four.label), 'a profile file named by .wikitext-lint.json: {{Internetquelle}} without titel is reported (2 errors)', four.label);
   await four.page.keyboard.press('Control+Shift+M'); // the Problems panel
-  await four.page.waitForFunction(() => /Citation has no \|title=/.test(document.querySelector('.markers-panel')?.textContent || ''), null, { timeout: 20_000 }).catch(() => {});
+  await four.page.waitForFunction(() => /Citation has no \|titel=/.test(document.querySelector('.markers-panel')?.textContent || ''), null, { timeout: 20_000 }).catch(() => {});
   const panel = ((await four.page.locator('.markers-panel').first().innerText().catch(() => '')) || '').replace(/\s+/g, ' ');
-  record(/Citation has no \|title=/.test(panel) && /cite-missing-title/.test(panel), 'the Problems panel shows the missing title of {{Internetquelle}}', panel.slice(0, 160));
+  record(/Citation has no \|titel=/.test(panel) && /cite-missing-title/.test(panel), 'the Problems panel shows the missing title of {{Internetquelle}}', panel.slice(0, 160));
   await four.page.screenshot({ path: path.join(E2E_DIR, 'web-profile-problems.png') }).catch(() => {});
   await four.page.close();
 
@@ -127,10 +127,18 @@ try {
   record(toastRe.test(toasts), 'a broken profile file: a message naming the file and the problem', toasts.slice(0, 200));
   record(/Errors?: 1\b/.test(five.label), 'linting goes on without the profile (the duplicate ref, not the title)', five.label);
   await five.page.screenshot({ path: path.join(E2E_DIR, 'web-profile-broken.png') }).catch(() => {});
+  const twoErrors = () => five.page.waitForFunction(() => /Errors?: 2\b/.test(document.getElementById('status.problems')?.getAttribute('aria-label') || ''), null, { timeout: 20_000 }).then(() => true, () => false);
   fs.writeFileSync(path.join(broken, 'profiles', 'de.json'), profileText);
-  await five.page.waitForFunction(() => /Errors?: 2\b/.test(document.getElementById('status.problems')?.getAttribute('aria-label') || ''), null, { timeout: 30_000 }).catch(() => {});
+  // code-server's file watcher, on a loaded 2-core machine, has been seen to miss the first write (1 run in 4): a
+  // second save, as a user would make, must then be seen; the detail says when it was needed
+  let attempts = 1;
+  if (!(await twoErrors())) {
+    attempts = 2;
+    fs.writeFileSync(path.join(broken, 'profiles', 'de.json'), profileText + '\n');
+    await twoErrors();
+  }
   const refixed = await problemsLabel(five.page);
-  record(/Errors?: 2\b/.test(refixed), 'the profile file fixed on disk is read again (2 errors)', refixed);
+  record(/Errors?: 2\b/.test(refixed), 'the profile file fixed on disk is read again (2 errors)', `${refixed} (after ${attempts} write${attempts > 1 ? 's' : ''})`);
   await five.page.close();
 
   // 6. "auto" on the web (no cache of built profiles): the map shipped for the site, with a note naming it
