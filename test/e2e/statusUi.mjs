@@ -80,22 +80,33 @@ export async function runStatusUi(run, port) {
     await settle(page);
     await page.screenshot({ path: path.join(out, 'status.png') });
 
-    // the server's state: crash it until the client stops restarting it (5 times in 3 minutes)
+    // the server's state: crash it until the client stops restarting it (vscode-languageclient: 5 crashes within 3
+    // minutes). A kill that lands while a restarted server is still starting may be counted by the client as a failed
+    // start rather than a crash, so each restarted server is given a moment to come up, and a few more kills are
+    // allowed on a loaded machine; the detail says how many it took.
     let pids = ours();
     check(pids.length === 1, 'one language server process for this window', pids.join(','));
-    for (let crash = 1; crash <= 5 && pids.length; crash++) {
+    const isStopped = () => page.evaluate((sel) => /stopped/.test(document.querySelector(sel)?.getAttribute('aria-label') || ''), ITEM).catch(() => false);
+    let crashes = 0;
+    for (let crash = 1; crash <= 8 && pids.length; crash++) {
       for (const p of pids) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+      crashes = crash;
       const gone = new Set(pids);
       pids = [];
-      if (crash < 5) {
-        const deadline = Date.now() + 30_000;
-        while (Date.now() < deadline && !(pids = ours().filter((p) => !gone.has(p))).length) await new Promise((r) => setTimeout(r, 200));
-        if (!pids.length) { check(false, `the client restarted the server after crash ${crash}`); break; }
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && !(pids = ours().filter((p) => !gone.has(p))).length) {
+        if (crash >= 5 && (await isStopped())) break;
+        await new Promise((r) => setTimeout(r, 200));
       }
+      if (!pids.length) {
+        if (crash < 5) check(false, `the client restarted the server after crash ${crash}`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1500)); // the restarted server connects before the next crash
     }
     const stopped = await waitUntil('the status item stopped', (sel) => /stopped/.test(document.querySelector(sel)?.getAttribute('aria-label') || ''), ITEM, 30_000);
     const s2 = await itemState();
-    check(stopped && /codicon-error/.test(s2?.icons ?? ''), 'after the server crashed 5 times the status item shows it stopped (error icon)', JSON.stringify(s2));
+    check(stopped && /codicon-error/.test(s2?.icons ?? '') && crashes >= 5, 'after the server crashed 5 times the status item shows it stopped (error icon)', `${crashes} crashes: ${JSON.stringify(s2)}`);
     await page.locator(ITEM).screenshot({ path: path.join(out, 'status-stopped.png') }).catch(() => {});
 
     await palette('Wikitext: Restart Language Server');
