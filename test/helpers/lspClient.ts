@@ -17,9 +17,12 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-/** Starts the server and initializes it; `pull` selects pull diagnostics in the client capabilities. */
-export async function startServer(serverPath: string, options: { pull?: boolean; resolve?: boolean; settings?: Record<string, unknown>; execArgv?: string[]; initialize?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<ServerHandle> {
-  const proc = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts the server and initializes it; `pull` selects pull diagnostics in the client capabilities; `env` is added
+ * to this process's environment for the server process only (e.g. `WIKITEXT_LINT_CACHE`).
+ */
+export async function startServer(serverPath: string, options: { pull?: boolean; resolve?: boolean; settings?: Record<string, unknown>; execArgv?: string[]; initialize?: Record<string, unknown>; workspace?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<ServerHandle> {
+  const proc = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ? { ...process.env, ...options.env } : process.env });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

@@ -27,14 +27,12 @@ before(async () => {
   if (skip) return;
   de = await startTestWiki({ lang: 'de' });
   await importCitationFixtures(de);
-  const saved = process.env.WIKITEXT_LINT_CACHE;
-  process.env.WIKITEXT_LINT_CACHE = cache; // inherited by the server process
-  try {
-    server = await startServer(SERVER, { pull: true, settings: { site: de.api, citationProfile: 'auto' }, initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] } });
-  } finally {
-    if (saved === undefined) delete process.env.WIKITEXT_LINT_CACHE;
-    else process.env.WIKITEXT_LINT_CACHE = saved;
-  }
+  server = await startServer(SERVER, {
+    pull: true,
+    settings: { site: de.api, citationProfile: 'auto' },
+    initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }] },
+    env: { WIKITEXT_LINT_CACHE: cache },
+  });
   server.connection.onNotification('window/logMessage', (p: { message: string }) => { messages.push(p.message); });
 });
 after(async () => {

@@ -20,14 +20,7 @@ before(async () => {
   if (skip) return;
   de = await startTestWiki({ lang: 'de' });
   cache = mkdtempSync(join(tmpdir(), 'wikitext-lint-cache-'));
-  const saved = process.env.WIKITEXT_LINT_CACHE;
-  process.env.WIKITEXT_LINT_CACHE = cache; // inherited by the server process
-  try {
-    server = await startServer(SERVER, { settings: { site: de.api } });
-  } finally {
-    if (saved === undefined) delete process.env.WIKITEXT_LINT_CACHE;
-    else process.env.WIKITEXT_LINT_CACHE = saved;
-  }
+  server = await startServer(SERVER, { settings: { site: de.api }, env: { WIKITEXT_LINT_CACHE: cache } });
 });
 after(async () => {
   await server?.stop();

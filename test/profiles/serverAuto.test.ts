@@ -21,10 +21,12 @@ async function run(settings: Record<string, unknown>, until: (logged: string[], 
   mkdirSync(join(cache, 'profiles'));
   writeFileSync(join(cache, 'profiles', 'de.wikipedia.org.json'), JSON.stringify({ site: 'de.wikipedia.org', fetchedAt: new Date().toISOString(), lang: 'de' }));
   const folder = mkdtempSync(join(tmpdir(), 'wikitext-lint-srv-'));
-  const saved = process.env.WIKITEXT_LINT_CACHE;
-  process.env.WIKITEXT_LINT_CACHE = cache; // inherited by the server process
-  const s = await startServer(SERVER, { pull: true, settings, initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } } });
-  if (saved === undefined) delete process.env.WIKITEXT_LINT_CACHE; else process.env.WIKITEXT_LINT_CACHE = saved;
+  const s = await startServer(SERVER, {
+    pull: true,
+    settings,
+    initialize: { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], initializationOptions: { workspaceTrusted: true } },
+    env: { WIKITEXT_LINT_CACHE: cache },
+  });
   const logged: string[] = [];
   s.connection.onNotification('window/logMessage', (p: { message: string }) => { logged.push(p.message); });
   s.connection.onRequest('workspace/diagnostic/refresh', () => null);
