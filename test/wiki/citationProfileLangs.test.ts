@@ -87,6 +87,14 @@ function monthsFromWiki(l: Lang, lang: string): CitationProfile['dates'] {
   return readProfile(out).dates;
 }
 
+/** The month names built from the wiki's messages, checked equal to the shipped map's in each of `forms`. */
+function wikiMonthsEqualMap(l: Lang, lang: string, forms: ('months' | 'genitive' | 'abbreviations')[]): NonNullable<CitationProfile['dates']> {
+  const d = monthsFromWiki(l, lang)!;
+  const map = shippedMap(lang).dates!;
+  for (const f of forms) assert.deepEqual(d[f], map[f], `${lang}: ${f}`);
+  return d;
+}
+
 describe('French wiki: Module:Biblio templates, {{Citation}} is a quotation, {{Références|groupe=}}', { skip }, () => {
   const fr = wikiOf('fr');
 
@@ -118,12 +126,9 @@ describe('French wiki: Module:Biblio templates, {{Citation}} is a quotation, {{R
   });
 
   test('the map\'s French month names are the wiki\'s own messages', () => {
-    const d = monthsFromWiki(fr(), 'fr');
-    const map = shippedMap('fr').dates!;
-    assert.equal(d!.months![0], 'janvier');
-    assert.equal(d!.months![7], 'août');
-    assert.deepEqual(d!.months, map.months);
-    assert.deepEqual(d!.abbreviations, map.abbreviations);
+    const d = wikiMonthsEqualMap(fr(), 'fr', ['months', 'abbreviations']);
+    assert.equal(d.months![0], 'janvier');
+    assert.equal(d.months![7], 'août');
   });
 
   const ARTICLE = [
@@ -181,13 +186,9 @@ describe('Ukrainian wiki: CS1 templates with Ukrainian aliases, Cyrillic dates',
   });
 
   test('the map\'s Ukrainian month names (nominative, genitive, abbreviations) are the wiki\'s own messages', () => {
-    const d = monthsFromWiki(uk(), 'uk');
-    const map = shippedMap('uk').dates!;
-    assert.equal(d!.months![1], 'лютий');
-    assert.equal(d!.genitive![1], 'лютого');
-    assert.deepEqual(d!.months, map.months);
-    assert.deepEqual(d!.genitive, map.genitive);
-    assert.deepEqual(d!.abbreviations, map.abbreviations);
+    const d = wikiMonthsEqualMap(uk(), 'uk', ['months', 'genitive', 'abbreviations']);
+    assert.equal(d.months![1], 'лютий');
+    assert.equal(d.genitive![1], 'лютого');
   });
 
   const ARTICLE = [
@@ -249,10 +250,8 @@ describe('Vietnamese wiki: {{Chú thích web}} and Vietnamese dates', { skip }, 
   });
 
   test('the map\'s Vietnamese month names are the wiki\'s own messages', () => {
-    const d = monthsFromWiki(vi(), 'vi');
-    const map = shippedMap('vi').dates!;
-    assert.equal(d!.months![3], 'tháng 4');
-    assert.deepEqual(d!.months, map.months);
+    const d = wikiMonthsEqualMap(vi(), 'vi', ['months']);
+    assert.equal(d.months![3], 'tháng 4');
   });
 
   const ARTICLE = [

@@ -6,11 +6,12 @@
 import type { CitationDates, CitationProfile } from './profile';
 import { citationTemplate } from './cs1/parameters';
 import { refTemplateKind } from './refTemplates';
+import { KEYWORD_PARAMS } from './cs1/values';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'positionalFlags', 'notCitations', 'refTemplates', 'dates', 'rules', '$schema', 'comment']);
+const KNOWN = new Set(['site', 'lang', 'builtAt', 'provenance', 'templates', 'parameters', 'templateParameters', 'unmappedParameters', 'positionalFlags', 'notCitations', 'refTemplates', 'values', 'dates', 'rules', '$schema', 'comment']);
 const DATE_KEYS = new Set(['check', 'months', 'genitive', 'abbreviations', 'digits', 'formats']);
 
 /** `knownRules`: the rule ids (the adapters pass the registry's); an id in "rules" not among them is an error, not silently nothing. */
@@ -64,6 +65,20 @@ export function parseCitationProfile(value: unknown, where = 'the profile', know
       if (!isObj(r) || typeof r.like !== 'string') throw new Error(`${where}: "refTemplates"."${t}" must be {"like": "<English template>"}`);
       if (!refTemplateKind(r.like)) throw new Error(`${where}: "refTemplates"."${t}" is like "${r.like}", which has no known role for refs`);
       out.refTemplates[t] = { like: r.like, ...(r.parameters !== undefined ? { parameters: names(r.parameters, `refTemplates"."${t}"."parameters`) } : {}) };
+    }
+  }
+  if (value.values !== undefined) {
+    if (!isObj(value.values)) throw new Error(`${where}: "values" must be an object of CS1 parameters to {local keyword: CS1 keyword}`);
+    out.values = Object.create(null) as Record<string, Record<string, string>>;
+    const has = Object.prototype.hasOwnProperty;
+    for (const [param, m] of Object.entries(value.values)) {
+      const list = has.call(KEYWORD_PARAMS, param) ? KEYWORD_PARAMS[param] : undefined;
+      if (!list) throw new Error(`${where}: "values"."${param}": CS1 checks no keyword list for |${param}= (keyword parameters: ${Object.keys(KEYWORD_PARAMS).join(', ')})`);
+      const words = names(m, `values"."${param}`);
+      for (const [local, cs1] of Object.entries(words)) {
+        if (!list.includes(cs1)) throw new Error(`${where}: "values"."${param}"."${local}" stands for "${cs1}", which is not a CS1 keyword of |${param}= (${list.join(', ')})`);
+      }
+      out.values[param] = words;
     }
   }
   if (value.dates !== undefined) out.dates = parseDates(value.dates, where, strings);

@@ -19,6 +19,11 @@ export interface CitationParam {
   name: string;
   lookup: ParameterLookup;
   value: string;
+  /**
+   * The CS1 keyword a local keyword value stands for (`hư` → `dead` on viwiki's |url-status=), from the citation
+   * profile's `values`; absent when the value is not a local keyword. `keywordValue(p)` reads either.
+   */
+  keyword?: string;
   /** Range of the trimmed value in the source (an empty range at the value's start when empty). */
   valueStart: number;
   valueEnd: number;
@@ -33,7 +38,7 @@ export interface Citation {
   positional: ParameterNode[];
   /** The last non-empty parameter whose canonical name is `canonical` (MediaWiki keeps the last). */
   get(canonical: string): CitationParam | undefined;
-  /** The value of `get(canonical)`, or '' when absent or empty. */
+  /** The value of `get(canonical)` (the CS1 keyword for a local keyword value), or '' when absent or empty. */
   value(canonical: string): string;
   /** The `<ref>` (or ref-making template) the citation stands in, if any. */
   ref: RefUse | null;
@@ -72,8 +77,20 @@ class CitationImpl implements Citation {
   }
 
   value(canonical: string): string {
-    return this.get(canonical)?.value ?? '';
+    const p = this.get(canonical);
+    return p ? p.keyword ?? p.value : '';
   }
+}
+
+/** The wiki's own keywords for the CS1 parameter `canonical` (a citation profile's `values`), in the profile's order; [] without. */
+export function localKeywords(profile: CitationProfile | undefined, canonical: string): string[] {
+  const m = profile?.values && Object.prototype.hasOwnProperty.call(profile.values, canonical) ? profile.values[canonical] : undefined;
+  return m ? Object.keys(m) : [];
+}
+
+/** A parameter's value as CS1 reads it: the CS1 keyword a local keyword value stands for, else the value as written. */
+export function keywordValue(p: CitationParam): string {
+  return p.keyword ?? p.value;
 }
 
 /**
@@ -88,6 +105,8 @@ export interface CitationNames {
   paramLookup(name: string, own: Record<string, string> | undefined): ParameterLookup;
   /** The positional values a template takes as flags (`positionalFlags`), or undefined. */
   flags(templateName: string): Set<string> | undefined;
+  /** The CS1 keyword a local keyword value of the parameter `canonical` stands for (`values`), or undefined. */
+  keyword(canonical: string, value: string): string | undefined;
 }
 
 const namesOf = new WeakMap<CitationProfile, CitationNames>();
@@ -114,7 +133,12 @@ function makeCitationNames(profile?: CitationProfile): CitationNames {
   const flags = new Map<string, Set<string>>();
   if (profile?.positionalFlags) for (const [k, list] of Object.entries(profile.positionalFlags)) flags.set(normaliseTemplateName(k), new Set(list));
   const has = Object.prototype.hasOwnProperty;
+  const values = profile?.values;
   return {
+    keyword: (canonical, value) => {
+      const m = values && has.call(values, canonical) ? values[canonical] : undefined;
+      return m && has.call(m, value) ? m[value] : undefined;
+    },
     flags: (templateName) => (flags.size ? flags.get(normaliseTemplateName(templateName)) : undefined),
     templateInfo(name) {
       const key = localTemplates.size || notCitations.size ? normaliseTemplateName(name) : '';
@@ -145,7 +169,9 @@ function ownOnlyOf(profile: CitationProfile): Map<string, Set<string>> {
 
 /** Finds every citation template of the page. */
 export function analyseCitations(src: string, model: DocumentModel, profile?: CitationProfile): Citation[] {
-  const { templateInfo, ownParameters, paramLookup, flags } = citationNames(profile);
+  const names = citationNames(profile);
+  const { templateInfo, ownParameters, paramLookup, flags } = names;
+  const localKeywords = !!profile?.values;
   const refTemplateKind = refTemplateLookup(profile);
   const out: Citation[] = [];
   const refByNode = new Map<SyntaxNode, RefUse>();
@@ -187,7 +213,13 @@ export function analyseCitations(src: string, model: DocumentModel, profile?: Ci
       let s = p.valueNode.start, e = p.valueNode.end;
       while (s < e && isWhitespace(src.charCodeAt(s))) s++;
       while (e > s && isWhitespace(src.charCodeAt(e - 1))) e--;
-      params.push({ node: p, name: p.name, lookup: paramLookup(p.name, own), value, valueStart: s, valueEnd: e });
+      const lookup = paramLookup(p.name, own);
+      const param: CitationParam = { node: p, name: p.name, lookup, value, valueStart: s, valueEnd: e };
+      if (localKeywords && lookup.known) {
+        const k = names.keyword(lookup.canonical, value);
+        if (k !== undefined) param.keyword = k;
+      }
+      params.push(param);
     }
     const ref = enclosingRef(t);
     let deadLinkTag: TemplateNode | null = null;

@@ -92,6 +92,12 @@ export interface CitationProfile {
    * its local parameter names (`{"Références": {"like": "reflist", "parameters": {"groupe": "group"}}}`).
    */
   refTemplates?: Record<string, { like: string; parameters?: Record<string, string> }>;
+  /**
+   * Keyword values in the wiki's language: CS1 parameter (canonical name) → local keyword → the CS1 keyword it stands
+   * for (`{"url-status": {"hư": "dead", "sống": "live"}}`). A wiki's Module:Citation/CS1/Configuration adds its own
+   * words to the `keywords` table; its module accepts them besides the English ones, and so do the rules.
+   */
+  values?: Record<string, Record<string, string>>;
   /** Dates as this wiki's citation module accepts them. */
   dates?: CitationDates;
   /**

@@ -316,6 +316,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     ...(Object.keys(positionalFlags).length ? { positionalFlags } : {}),
     ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
     ...(refTemplates ? { refTemplates } : {}),
+    ...(map.values ? { values: map.values } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),
     ...(map.rules ? { rules: map.rules } : {}),
   };

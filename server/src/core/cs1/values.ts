@@ -25,13 +25,16 @@ export const KEYWORD_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'ol-access': ['free'], 'osti-access': ['free'], 's2cid-access': ['free'], 'ssrn-access': ['free'],
 };
 
-/** Why CS1 rejects a keyword parameter's value (err_invalid_param_val), or undefined when it accepts it (or does not check it). */
-export function invalidKeyword(canonical: string, value: string): string | undefined {
+/**
+ * Why CS1 rejects a keyword parameter's value (err_invalid_param_val), or undefined when it accepts it (or does not
+ * check it). `local`: the wiki's own words for it (a citation profile's `values`), named after CS1's in the reason.
+ */
+export function invalidKeyword(canonical: string, value: string, local: readonly string[] = []): string | undefined {
   if (value === '') return undefined;
   if (canonical === 'ref') return value === 'harv' ? '|ref=harv is no longer supported' : undefined; // the inverted check
   const list = KEYWORD_PARAMS[canonical];
   if (!list || list.includes(value)) return undefined;
-  return `accepted values: ${list.join(', ')}`;
+  return `accepted values: ${list.join(', ')}${local.length ? `; this wiki's own: ${local.join(', ')}` : ''}`;
 }
 
 // cfg.et_al_patterns, translated from Lua patterns (%f[%a] = not after an ASCII letter).

@@ -117,15 +117,26 @@ export function completion(a: Analysis, offset: number, options: LintOptions): C
   const def = lookup.definition;
   const r = range(where.prefixStart);
   if (def.values) {
-    return {
-      items: def.values.map((v, i): CompletionEntry => {
-        const meaning = def.name === 'url-status' ? URL_STATUS_MEANINGS[v] : undefined;
-        return {
-          label: v, kind: 'enum-member', sortText: String(i).padStart(2, '0'), edit: replace(r, v),
+    const items = def.values.map((v, i): CompletionEntry => {
+      const meaning = def.name === 'url-status' ? URL_STATUS_MEANINGS[v] : undefined;
+      return {
+        label: v, kind: 'enum-member', sortText: String(i).padStart(2, '0'), edit: replace(r, v),
+        ...(meaning ? { documentation: meaning } : {}),
+      };
+    });
+    // the wiki's own keywords (a citation profile's values: viwiki's hư for dead), after CS1's, each saying which it is
+    const local = profile?.values && Object.prototype.hasOwnProperty.call(profile.values, def.name) ? profile.values[def.name] : undefined;
+    if (local) {
+      for (const [word, cs1] of Object.entries(local)) {
+        if (def.values.includes(word)) continue;
+        const meaning = def.name === 'url-status' ? URL_STATUS_MEANINGS[cs1] : undefined;
+        items.push({
+          label: word, kind: 'enum-member', detail: `this wiki's word for ${cs1}`, sortText: `1${String(items.length).padStart(3, '0')}`, edit: replace(r, word),
           ...(meaning ? { documentation: meaning } : {}),
-        };
-      }),
-    };
+        });
+      }
+    }
+    return { items };
   }
   if (def.kind === 'date' && def.name !== 'year') {
     const citationDates = citationDateValues(ctx.present, lookupHere);

@@ -5,7 +5,7 @@
  */
 import { MONTH_NAMES, nodeAt, trimmedRange } from '../text';
 import type { Analysis } from '../analysis';
-import type { Citation, CitationParam } from '../citations';
+import { keywordValue, type Citation, type CitationParam } from '../citations';
 import type { RefUse } from '../model';
 import { ExtensionTagNode, SyntaxNode, TemplateNode } from '../parser/nodes';
 import { citationTemplate, suggestParameter, isParameterAcceptedBy, isParameterIgnoredBy, type ParameterDefinition } from '../cs1/parameters';
@@ -245,8 +245,10 @@ function valueHover(c: Citation, cp: CitationParam, today: Day, profile: Citatio
   const def = cp.lookup.definition;
   const value = escapeMarkdown(cp.value);
   if (def.name === 'url-status') {
-    const meaning = URL_STATUS_MEANINGS[cp.value];
-    const lines = [meaning ? `\`url-status=${cp.value}\`: ${meaning}` : `\`url-status=${value}\` is not a valid value (CS1 ignores it). Valid values: ${def.values!.map((v) => `\`${v}\``).join(', ')}.`];
+    const meaning = URL_STATUS_MEANINGS[keywordValue(cp)];
+    // a local keyword (viwiki's hư): said as written, then the CS1 keyword it stands for
+    const said = cp.keyword !== undefined ? `\`url-status=${value}\` (this wiki's word for \`${cp.keyword}\`)` : `\`url-status=${value}\``;
+    const lines = [meaning ? `${said}: ${meaning}` : `\`url-status=${value}\` is not a valid value (CS1 ignores it). Valid values: ${def.values!.map((v) => `\`${v}\``).join(', ')}.`];
     if (!c.value('archive-url')) lines.push('No `archive-url`: CS1 ignores `url-status` (CS1 maint: url-status).');
     return lines.join('\n\n');
   }

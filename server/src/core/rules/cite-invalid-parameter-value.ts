@@ -1,4 +1,5 @@
 import type { Rule, Fix } from '../lint/types';
+import { keywordValue, localKeywords } from '../citations';
 import { KEYWORD_PARAMS, invalidKeyword } from '../cs1/values';
 import { removeParamEdit } from './shared/citeShared';
 import { forEachKnownParam, isComputed } from './shared/citationParams';
@@ -25,7 +26,7 @@ export const citeInvalidParameterValue: Rule = {
       if (canonical === 'url-status') return;
       if (canonical !== 'ref' && !(canonical in KEYWORD_PARAMS)) return;
       if (isComputed(ctx.src, p)) return; // computed by a template
-      const why = invalidKeyword(canonical, p.value);
+      const why = invalidKeyword(canonical, keywordValue(p), localKeywords(ctx.citationProfile, canonical));
       if (!why) return;
       const fixes: Fix[] = [];
       if (canonical === 'ref') {

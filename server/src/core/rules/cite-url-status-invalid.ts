@@ -1,4 +1,5 @@
 import type { Rule } from '../lint/types';
+import { keywordValue, localKeywords } from '../citations';
 import { closestName } from '../suggest';
 import { validValues } from '../cs1/parameters';
 
@@ -16,10 +17,13 @@ export const citeUrlStatusInvalid: Rule = {
     invalidSuggest: 'Invalid |url-status={{value}}: use one of {{allowed}} (did you mean "{{suggestion}}"?)',
   },
   check(ctx) {
-    const allowed = validValues('url-status') ?? []; // from server/data/cs1-parameters.json
+    const cs1 = validValues('url-status') ?? []; // from server/data/cs1-parameters.json
+    // and the wiki's own words for them (a citation profile's values: viwiki's hư), named and suggested after CS1's
+    const local = localKeywords(ctx.citationProfile, 'url-status');
+    const allowed = local.length ? [...cs1, ...local] : cs1;
     for (const c of ctx.citations) {
       for (const p of c.params) {
-        if (!p.lookup.known || p.lookup.canonical !== 'url-status' || p.value === '' || allowed.includes(p.value)) continue;
+        if (!p.lookup.known || p.lookup.canonical !== 'url-status' || p.value === '' || allowed.includes(keywordValue(p))) continue;
         const lower = p.value.toLowerCase();
         const suggestion = allowed.find((v) => v === lower) ?? (lower === 'yes' ? 'dead' : lower === 'no' ? 'live' : closestName(p.value, allowed));
         ctx.report({

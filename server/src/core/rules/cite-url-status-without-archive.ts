@@ -1,4 +1,5 @@
 import type { Rule } from '../lint/types';
+import { keywordValue } from '../citations';
 import { paramRange, removeParamEdit } from './shared/citeShared';
 
 /** `maint_url_status`: |url-status= other than dead with no |archive-url= (CS1 ignores it). */
@@ -16,7 +17,8 @@ export const citeUrlStatusWithoutArchive: Rule = {
   check(ctx) {
     for (const c of ctx.citations) {
       const status = c.get('url-status');
-      if (!status || status.value === 'dead' || status.value === 'deviated' || c.get('archive-url')) continue;
+      const kw = status && keywordValue(status);
+      if (!status || kw === 'dead' || kw === 'deviated' || c.get('archive-url')) continue;
       const r = paramRange(ctx.src, status);
       ctx.report({
         start: r.start,

@@ -1,4 +1,5 @@
 import type { Rule } from '../lint/types';
+import { keywordValue } from '../citations';
 import { checkedTargets, isArchiveParam, checkedOn } from '../links/ruleHelpers';
 
 /** |url-status=dead on a link that answers 200 today: readers are sent to the archive for nothing. */
@@ -18,7 +19,7 @@ export const linkMarkedDeadButAlive: Rule = {
       const c = t.citation;
       if (!c || isArchiveParam(t) || info.status !== 'alive') continue;
       const status = c.get('url-status');
-      if (!status || status.value !== 'dead') continue;
+      if (!status || keywordValue(status) !== 'dead') continue;
       if (!c.get('archive-url')) continue;
       ctx.report({
         start: t.start,

@@ -1,5 +1,5 @@
 /** What the citation rules share: parameter ranges, inserting a parameter in the citation's own style, date formats. */
-import { citationNames, type Citation, type CitationParam } from '../../citations';
+import { citationNames, keywordValue, type Citation, type CitationParam } from '../../citations';
 import type { Day, RuleContext, TextEdit } from '../../lint/types';
 import { detectDateFormat, formatDate, parseCs1DateCached } from '../../cs1/dates';
 import type { CitationDates, CitationProfile } from '../../profile';
@@ -145,7 +145,7 @@ export function isDeadUrlName(name: string): boolean {
  */
 export function deadMark(c: Citation): { param: CitationParam; status: string } | undefined {
   const status = c.get('url-status');
-  if (status) return DEAD_STATUSES.has(status.value) ? { param: status, status: status.value } : undefined;
+  if (status) return DEAD_STATUSES.has(keywordValue(status)) ? { param: status, status: keywordValue(status) } : undefined;
   for (let i = c.params.length - 1; i >= 0; i--) {
     const p = c.params[i];
     if (isDeadUrlName(p.name) && DEADURL_DEAD.has(p.value.toLowerCase())) return { param: p, status: 'dead' };
@@ -155,7 +155,7 @@ export function deadMark(c: Citation): { param: CitationParam; status: string } 
 
 /** True when the citation's link is marked dead in any way a reader would see: dead/unfit/usurped status, deadurl=yes, {{dead link}}. */
 export function isMarkedDead(c: Citation): boolean {
-  const status = c.get('url-status')?.value;
+  const status = c.value('url-status');
   if (status && (DEAD_STATUSES.has(status) || status === 'unfit' || status === 'usurped')) return true;
   return !!deadMark(c) || !!c.deadLinkTag;
 }
