@@ -123,6 +123,8 @@ describe('French wiki: Module:Biblio templates, {{Citation}} is a quotation, {{R
     assert.equal(p.refTemplates!['Références'].parameters!.groupe, 'group');
     assert.deepEqual(p.refTemplates!.References, p.refTemplates!['Références'], 'the redirect to {{Références}}');
     assert.equal(p.dates!.check, false, 'frwiki\'s module does not check dates as CS1 does');
+    // a wiki without a CS1 Configuration module (frwiki cites with Module:Biblio): said, and the build goes on
+    assert.match(notes, /no Module:Citation\/CS1\/Configuration \(no such page\); parameter names from TemplateData and the map only/);
   });
 
   test('the map\'s French month names are the wiki\'s own messages', () => {
@@ -247,6 +249,24 @@ describe('Vietnamese wiki: {{Chú thích web}} and Vietnamese dates', { skip }, 
     assert.equal(w['url hỏng'], 'deadurl');
     assert.deepEqual(p.templateParameters!['Cite web'], w);
     assert.equal(p.refTemplates!['Tham khảo'].like, 'reflist');
+  });
+
+  test('the built profile reads the wiki\'s Module:Citation/CS1/Configuration: its local aliases (enumerated ones too) and keywords', () => {
+    const { profile: p } = vi();
+    // in the module's aliases, not in the shipped map nor in any fixture TemplateData
+    assert.equal(p.parameters['ngày phát sóng'], 'date');
+    assert.equal(p.parameters['họ#'], 'last#');
+    assert.equal(p.parameters['tác giả #'], 'last#');
+    // the map's own entries stay
+    assert.equal(p.parameters['họ 1'], 'last1');
+    // the module's keywords: a word the shipped map does not list
+    assert.equal(p.values!['url-status']['thay đổi'], 'dead');
+    assert.equal(p.values!['name-list-style']['và'], 'and');
+    assert.ok(p.provenance!.some((x) => /prop=revisions of Module:Citation\/CS1\/Configuration \(\d+ local parameter names, \d+ local keyword values\)/.test(x)), p.provenance!.join('\n'));
+    const l = vi();
+    const ds = lint(l, '<ref>{{Chú thích web |url=https://hanoi.gov.vn/ |tiêu đề=Hà Nội |họ 7=Nguyễn |tên 7=An |ngày phát sóng=8 tháng 4 năm 2020 ' +
+      '|url lưu trữ=https://web.archive.org/web/20200408000000/https://hanoi.gov.vn/ |ngày lưu trữ=2020-04-08 |trạng thái url=thay đổi}}</ref>\n{{Tham khảo}}\n', ['--site', l.wiki.api, '--profile', l.file]);
+    assert.deepEqual(rulesOf(ds), [], JSON.stringify(ds));
   });
 
   test('the map\'s Vietnamese month names are the wiki\'s own messages', () => {

@@ -38,6 +38,10 @@ export function parseCitationProfile(value: unknown, where = 'the profile', know
     if (!citationTemplate(v)) throw new Error(`${where}: "templates"."${k}" maps to "${v}", which is not a CS1 template`);
   }
   const out: CitationProfile = { templates, parameters: names(value.parameters, 'parameters') };
+  // an enumerated local name (`họ#`) stands for an enumerated CS1 one (`last#`): `họ3` is last3
+  for (const [k, v] of Object.entries(out.parameters)) {
+    if ((k.split('#').length > 2 || v.split('#').length > 2) || k.includes('#') !== v.includes('#')) throw new Error(`${where}: "parameters"."${k}": an enumerated name (one '#') maps to an enumerated name, as "họ#": "last#"`);
+  }
   if (typeof value.site === 'string') out.site = value.site;
   if (typeof value.lang === 'string') out.lang = value.lang;
   if (typeof value.builtAt === 'string') out.builtAt = value.builtAt;

@@ -109,6 +109,8 @@ export interface CitationNames {
   keyword(canonical: string, value: string): string | undefined;
 }
 
+/** A name with one run of digits, as CS1 enumerates names (author12-link). */
+const ENUMERATED = /^(\D*?)(\d+)(\D*)$/;
 const namesOf = new WeakMap<CitationProfile, CitationNames>();
 let englishNames: CitationNames | undefined;
 
@@ -133,6 +135,9 @@ function makeCitationNames(profile?: CitationProfile): CitationNames {
   const flags = new Map<string, Set<string>>();
   if (profile?.positionalFlags) for (const [k, list] of Object.entries(profile.positionalFlags)) flags.set(normaliseTemplateName(k), new Set(list));
   const has = Object.prototype.hasOwnProperty;
+  // enumerated local names (`họ#` → `last#`, from a Configuration module's aliases): `họ3` is last3
+  const numbered = new Map<string, string>();
+  if (localParams) for (const [k, v] of Object.entries(localParams)) if (k.includes('#')) numbered.set(k, v);
   const values = profile?.values;
   return {
     keyword: (canonical, value) => {
@@ -149,7 +154,13 @@ function makeCitationNames(profile?: CitationProfile): CitationNames {
     ownParameters: (templateName) => (ownParams.size ? ownParams.get(normaliseTemplateName(templateName)) : undefined),
     paramLookup(name, own) {
       const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
-      return mapped !== undefined ? lookupParameter(mapped) : lookupParameter(name);
+      if (mapped !== undefined) return lookupParameter(mapped);
+      if (numbered.size) {
+        const m = ENUMERATED.exec(name);
+        const pattern = m ? numbered.get(`${m[1]}#${m[3]}`) : undefined;
+        if (pattern !== undefined) return lookupParameter(pattern.replace('#', m![2]));
+      }
+      return lookupParameter(name);
     },
   };
 }

@@ -10,7 +10,10 @@
  *   and its `aliases` → CS1's canonical name (a key or alias CS1 knows maps to its canonical name; other keys map
  *   through the map's `templateParameters`/`parameters`); what maps to nothing is the template's own parameter;
  * - `meta=allmessages` with `amlang` = content language: month names, genitive forms, abbreviations;
- * - `action=expandtemplates` of `{{formatnum:0123456789|NOSEP}}`: the wiki's own digits, when not ASCII.
+ * - `action=expandtemplates` of `{{formatnum:0123456789|NOSEP}}`: the wiki's own digits, when not ASCII;
+ * - `prop=revisions` of `Module:Citation/CS1/Configuration`, read as data (cs1Configuration.ts, nothing runs): the
+ *   local aliases of its `aliases` table (wiki-wide parameter names, enumerated ones with `#`) and the local words of
+ *   its `keywords` table (`values`). The map wins over it; it fills in what the map and TemplateData do not say.
  *
  * Everything goes through `WikiClient` (User-Agent, one request at a time per site, maxlag, retries); errors
  * name the site. The result is checked by `parseCitationProfile` and cached at
@@ -23,6 +26,8 @@ import { parseCitationProfile } from '../core/citationProfile';
 import { ruleIds } from '../core/rules';
 import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
+import { readPage } from './pages';
+import { configurationFacts } from './cs1Configuration';
 import { WikiError, printable } from './errors';
 export { printable } from './errors';
 import { citationProfileCacheFile, readProfileJson, PROFILE_SIZE_CAP } from './citationProfileCache';
@@ -209,6 +214,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   if (!general) throw new WikiError('api', site, undefined, 'the answer has no site information');
   const lang = String(general.lang ?? map.lang ?? 'en');
 
+
   // the mapped templates and their redirects
   const citationNames = Object.keys(map.templates);
   const refNames = Object.keys(map.refTemplates ?? {});
@@ -216,6 +222,21 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   const isCitationName = new Set(citationNames), isRefName = new Set(refNames);
   const resolved = await resolveTemplates(client, [...new Set([...citationNames, ...refNames])]);
   for (const m of resolved.missing) notes.push(`${site}: the map names {{${m}}}, but the wiki has no Template:${m}; left out`);
+
+  // the wiki's own CS1 configuration, where it has one (a wiki without Scribunto or CS1 has none: a note)
+  const moduleTitle = 'Module:Citation/CS1/Configuration';
+  let moduleFacts: ReturnType<typeof configurationFacts> | undefined;
+  try {
+    const page = await readPage(client, moduleTitle, { anyContentModel: true });
+    moduleFacts = configurationFacts(page.content);
+    if (!moduleFacts.found.aliases && !moduleFacts.found.keywords) notes.push(`${site}: ${moduleTitle} has no aliases or keywords table that can be read; not used`);
+  } catch (e) {
+    // an optional source: a page that is not there or not readable is a note; the network failing stops the build
+    if (!(e instanceof WikiError) || !['missing', 'invalid-title', 'permission', 'api', 'special'].includes(e.code)) throw e;
+    notes.push(`${site}: no ${moduleTitle} (${e.code === 'missing' ? 'no such page' : printable(e.detail)}); parameter names from TemplateData and the map only`);
+  }
+  // wiki-wide names: the module's aliases, then what the map says (the map wins)
+  const wikiParameters: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, moduleFacts?.parameters ?? {}, map.parameters);
 
   // names are the wiki's: a redirect may be called __proto__ or constructor (no prototype to collide with)
   const templates: Record<string, string> = Object.create(null);
@@ -242,7 +263,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const names = [main, ...(resolved.redirects.get(page) ?? []).map(withoutNamespace)];
     const mapKey = mapKeyOf(page)!;
     const handMap = { ...(map.templateParameters?.[mapKey] ?? {}), ...(map.templateParameters?.[main] ?? {}) };
-    const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(map.parameters, n) ? map.parameters[n] : undefined);
+    const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(wikiParameters, n) && !n.includes('#') ? wikiParameters[n] : undefined);
     const td = tds.get(page);
     let params: Record<string, string> | undefined = Object.keys(handMap).length ? { ...handMap } : undefined;
     let own: string[] = [...(map.unmappedParameters?.[mapKey] ?? [])];
@@ -296,13 +317,23 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   if (!dates.digits && digits !== ASCII_DIGITS && [...digits].length === 10 && new Set(digits).size === 10 && !/\s/.test(digits)) dates.digits = digits;
   for (const k of ['months', 'genitive', 'abbreviations'] as const) if (dates[k] === undefined) delete dates[k];
 
+  // keyword values: the module's local words, then the map's (the map wins)
+  let values: CitationProfile['values'];
+  for (const src of [moduleFacts?.values, map.values]) {
+    for (const [param, words] of Object.entries(src ?? {})) {
+      values ??= Object.create(null) as NonNullable<CitationProfile['values']>;
+      values[param] = Object.assign(values[param] ?? Object.create(null), words);
+    }
+  }
+
   const api = client.site.api;
   const provenance = [
     ...(map.provenance ?? []),
     `map: ${options.mapSource ?? 'given'}`,
     `built by wikitext-lint profile from ${api} (${general.generator ?? 'MediaWiki'}) on ${now.toISOString()}: ` +
       `meta=siteinfo; prop=redirects of the mapped Template: pages; action=templatedata&lang=${lang}; meta=allmessages&amlang=${lang}; ` +
-      'action=expandtemplates of {{formatnum:0123456789|NOSEP}}',
+      'action=expandtemplates of {{formatnum:0123456789|NOSEP}}' +
+      (moduleFacts ? `; prop=revisions of ${moduleTitle} (${Object.keys(moduleFacts.parameters).length} local parameter names, ${Object.values(moduleFacts.values).reduce((n, m) => n + Object.keys(m).length, 0)} local keyword values)` : ''),
   ];
   const profile: CitationProfile = {
     site,
@@ -310,13 +341,13 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     builtAt: now.toISOString(),
     provenance,
     templates,
-    parameters: { ...map.parameters },
+    parameters: { ...wikiParameters },
     ...(Object.keys(templateParameters).length ? { templateParameters } : {}),
     ...(Object.keys(unmappedParameters).length ? { unmappedParameters } : {}),
     ...(Object.keys(positionalFlags).length ? { positionalFlags } : {}),
     ...(map.notCitations?.length ? { notCitations: map.notCitations } : {}),
     ...(refTemplates ? { refTemplates } : {}),
-    ...(map.values ? { values: map.values } : {}),
+    ...(values ? { values } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),
     ...(map.rules ? { rules: map.rules } : {}),
   };
