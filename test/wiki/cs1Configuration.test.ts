@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { configurationFacts, readLuaTable } from '../../server/src/wiki/cs1Configuration';
 import { lint } from '../../server/src/core/lint/lint';
 import { parseCitationProfile } from '../../server/src/core/citationProfile';
+import { analyse } from '../../server/src/core/analysis';
+import { hover, completion } from '../helpers/lspFeatures';
+import { withCursor } from '../helpers/cursor';
 
 const VI = readFileSync(join(__dirname, '..', 'fixtures', 'wiki', 'vi', 'Module:Citation%2FCS1%2FConfiguration.wiki'), 'utf8');
 
@@ -75,4 +78,17 @@ test('not a Configuration module, or hostile text: nothing found, quickly, no th
   assert.equal(readLuaTable("local aliases = {['__proto__'] = {'title', 'a'}}", 'aliases')!.keyed.get('__proto__') !== undefined, true);
   assert.equal(configurationFacts("local aliases = {['X'] = {'title', '__proto__', 'constructor'}}").parameters.constructor, 'title');
   assert.equal(configurationFacts("local aliases = {['X'] = {'title', '__proto__'}}").parameters.__proto__, 'title');
+});
+
+test('editor features with the module\'s names: completion offers no enumerated pattern; hover reads |họ 7= as last7', () => {
+  const facts = configurationFacts(VI);
+  const profile = parseCitationProfile({ lang: 'vi', templates: { 'Chú thích web': 'cite web' }, parameters: facts.parameters, values: facts.values });
+  const options = { today: { year: 2026, month: 12, day: 1 }, profile: { site: 'vi.wikipedia.org', lang: 'vi' }, citationProfile: profile };
+  const at = withCursor('<ref>{{Chú thích web |url=https://a.vn/ |‸}}</ref>');
+  const labels = completion(analyse(at.text, options), at.offset, options).items.map((i) => i.label);
+  assert.ok(labels.includes('ngày truy cập'), labels.join(', '));
+  assert.ok(!labels.some((l) => l.includes('#')), labels.filter((l) => l.includes('#')).join(', '));
+  const h = withCursor('<ref>{{Chú thích web |url=https://a.vn/ |tiêu đề=T |h‸ọ 7=Nguyễn}}</ref>');
+  const text = (hover(analyse(h.text, options), h.offset, { linkBase: 'https://vi.wikipedia.org/wiki/', today: options.today })!.contents as { value: string }).value;
+  assert.match(text, /last7/, text);
 });

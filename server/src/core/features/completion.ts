@@ -200,7 +200,8 @@ function localParameterItems(ctx: TemplateContext, info: CitationTemplateInfo, o
 function wikiWideParameters(profile: CitationProfile, templateName: string, info: CitationTemplateInfo): Record<string, string> {
   const map: Record<string, string> = Object.create(null);
   for (const p of usualLocalParameters(profile, templateName, info)) map[p.name] = p.canonical;
-  for (const [name, canonical] of Object.entries(profile.parameters)) if (!(name in map)) map[name] = canonical;
+  // an enumerated pattern (`họ#`) is no name to offer
+  for (const [name, canonical] of Object.entries(profile.parameters)) if (!(name in map) && !name.includes('#')) map[name] = canonical;
   return map;
 }
 
