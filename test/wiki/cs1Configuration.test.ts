@@ -71,6 +71,10 @@ test('not a Configuration module, or hostile text: nothing found, quickly, no th
   assert.equal(readLuaTable('local aliases = {[\'A\'] = {\'title\', \'tên', 'aliases')!.keyed.size, 1);
   const deep = `local aliases = ${'{'.repeat(5000)}${'}'.repeat(5000)}`;
   assert.equal(readLuaTable(deep, 'aliases'), undefined, 'too deep: not read');
+  // unbalanced brackets inside an entry: that entry is skipped, the next ones are read
+  const odd = readLuaTable("local aliases = {['A'] = f(x)) ], ['B'] = {'title', 'tên'}, ['C'] = 'c'}", 'aliases')!;
+  assert.deepEqual([...odd.keyed.keys()], ['A', 'B', 'C']);
+  assert.deepEqual(odd.keyed.get('B'), { keyed: new Map(), items: ['title', 'tên'] });
   // over the token limit: not read (the real module has ~30,000 tokens)
   const big = `local aliases = {${"['A'] = {'title', 'x'},".repeat(200_000)}}`;
   assert.equal(readLuaTable(big, 'aliases'), undefined);

@@ -134,7 +134,7 @@ export function readLuaTable(src: string, name: string): LuaTable | undefined {
       if (depth === 0 && (isP(t, ',') || isP(t, ';') || isP(t, '}'))) return;
       next();
       if (t.k === 'p' && (t.v === '(' || t.v === '{' || t.v === '[')) depth++;
-      else if (t.k === 'p' && (t.v === ')' || t.v === '}' || t.v === ']')) depth--;
+      else if (t.k === 'p' && (t.v === ')' || t.v === '}' || t.v === ']') && depth > 0) depth--; // an unbalanced ) or ] is skipped
     }
   };
   const value = (depth: number): LuaValue => {
