@@ -54,6 +54,13 @@ test('Vietnamese keywords: a local dead mark means dead (it wants an archive); a
   ]);
 });
 
+test('a local word in other case: the fix to it is safe, as for CS1\'s words', () => {
+  const r = lint(`<ref>{{Chú thích web |url=https://hue.gov.vn/ |tiêu đề=Huế ${ARCHIVE} |doi=10.1000/182 |doi-access=Miễn phí}}</ref>\n{{Tham khảo}}`, options(vi)).diagnostics;
+  const d = r.find((x) => x.rule === 'cite-invalid-parameter-value')!;
+  assert.ok(d, JSON.stringify(r));
+  assert.deepEqual(d.fixes!.map((f) => [f.title, f.safe]), [['Change to miễn phí', true]]);
+});
+
 test('Bengali: |ইউআরএল-অবস্থা=অকার্যকর is a dead mark, কার্যকর live, anything else reported', () => {
   const head = '<ref>{{ওয়েব উদ্ধৃতি |ইউআরএল=http://example.bd/a |শিরোনাম=শিরোনাম';
   const archive = ' |আর্কাইভের-ইউআরএল=https://web.archive.org/web/20110102030405/http://example.bd/a |আর্কাইভের-তারিখ=২ জানুয়ারি ২০১১';

@@ -257,8 +257,10 @@ describe('Vietnamese wiki: {{Chú thích web}} and Vietnamese dates', { skip }, 
     assert.equal(p.parameters['ngày phát sóng'], 'date');
     assert.equal(p.parameters['họ#'], 'last#');
     assert.equal(p.parameters['tác giả #'], 'last#');
-    // the map's own entries stay
+    // the map's own entries stay, and come first: a fix adding |title= or |date= spells them as the map does
     assert.equal(p.parameters['họ 1'], 'last1');
+    assert.equal(Object.entries(p.parameters).find(([, v]) => v === 'title')![0], 'tiêu đề');
+    assert.equal(Object.entries(p.parameters).find(([, v]) => v === 'date')![0], 'ngày');
     // the module's keywords: a word the shipped map does not list
     assert.equal(p.values!['url-status']['thay đổi'], 'dead');
     assert.equal(p.values!['name-list-style']['và'], 'and');

@@ -32,6 +32,10 @@ test('viwiki\'s aliases: each local name maps to the CS1 name of its list; enume
   assert.equal(p['tên #'], 'first#');
   assert.equal(p['tên [[dài]]'], 'title', 'a long-bracket string');
   assert.equal(p['tên có\tthoát'], 'title', 'decimal and tab escapes');
+  // the first of an enumerated list is read without its number too (Module:Citation/CS1 select_one): |họ= is last1
+  assert.equal(p['họ'], 'last');
+  assert.equal(p['tác giả'], 'last');
+  assert.equal(p['tên'], 'first');
   // CS1's own names are not local names; not data and comments give nothing
   for (const n of ['access-date', 'accessdate', 'last#', 'author#', 'df', 'x', 'a', 'b', 'ab', 'tên bị chú thích']) assert.equal(p[n], undefined, n);
 });
@@ -59,10 +63,33 @@ test('viwiki\'s keywords: local words per keyword parameter, to the CS1 keyword 
   assert.deepEqual(unknown.map((d) => d.rule), ['cite-unknown-parameter']);
 });
 
+test('the table read is the live one: not a commented-out copy, not words inside a string', () => {
+  const src = "--[[ an older version:\nlocal keywords = {['dead'] = {'dead', 'chết'}}\n]]\n" +
+    "local help = 'write local aliases = { ... } below'\n" +
+    "local keywords = {['dead'] = {'dead', 'hư'}}\n";
+  assert.deepEqual(JSON.parse(JSON.stringify(configurationFacts(src))), { parameters: {}, values: { 'url-status': { 'hư': 'dead' } }, found: { aliases: false, keywords: true }, truncated: false });
+});
+
+test('keywords: a list without an English word takes its key\'s meaning, as keywords_xlate does', () => {
+  const { values } = configurationFacts("local keywords = {['dead'] = {'mort', 'hors ligne'}, ['affirmative'] = {'oui'}, ['free'] = {'libre'}, ['none'] = {'aucun'}}");
+  assert.deepEqual({ ...values['url-status'] }, { mort: 'dead', 'hors ligne': 'dead' });
+  assert.deepEqual({ ...values['no-pp'] }, { oui: 'yes' });
+  assert.deepEqual({ ...values['doi-access'] }, { libre: 'free' });
+  assert.equal(Object.values(values).some((m) => 'aucun' in m), false);
+});
+
+test('a module listing far more than any wiki does: capped, and said', () => {
+  const many = `local aliases = {['Title'] = {'title', ${Array.from({ length: 6000 }, (_, i) => `'t${i}x'`).join(', ')}}}`;
+  const f = configurationFacts(many);
+  assert.equal(Object.keys(f.parameters).length, 5000);
+  assert.equal(f.truncated, true);
+  assert.equal(configurationFacts(VI).truncated, false);
+});
+
 test('English Wikipedia\'s tables give no local names or words', () => {
   const en = "local aliases = {\n\t['AccessDate'] = {'access-date', 'accessdate'},\n\t['AuthorList-Last'] = {\"last#\", \"author#\", 'surname#'},\n\t['Title'] = 'title',\n}\n" +
     "local keywords = {\n\t['dead'] = {'dead', 'deviated'},\n\t['affirmative'] = {'yes', 'true', 'y'},\n\t['none'] = {'none'},\n}\n";
-  assert.deepEqual(JSON.parse(JSON.stringify(configurationFacts(en))), { parameters: {}, values: {}, found: { aliases: true, keywords: true } });
+  assert.deepEqual(JSON.parse(JSON.stringify(configurationFacts(en))), { parameters: {}, values: {}, found: { aliases: true, keywords: true }, truncated: false });
 });
 
 test('not a Configuration module, or hostile text: nothing found, quickly, no throw', () => {

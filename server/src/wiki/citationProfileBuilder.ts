@@ -230,13 +230,22 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const page = await readPage(client, moduleTitle, { anyContentModel: true });
     moduleFacts = configurationFacts(page.content);
     if (!moduleFacts.found.aliases && !moduleFacts.found.keywords) notes.push(`${site}: ${moduleTitle} has no aliases or keywords table that can be read; not used`);
+    if (moduleFacts.truncated) notes.push(`${site}: ${moduleTitle} lists more local names or keywords than are taken (5,000 names, 1,000 words); the rest is left out`);
   } catch (e) {
     // an optional source: a page that is not there or not readable is a note; the network failing stops the build
     if (!(e instanceof WikiError) || !['missing', 'invalid-title', 'permission', 'api', 'special'].includes(e.code)) throw e;
     notes.push(`${site}: no ${moduleTitle} (${e.code === 'missing' ? 'no such page' : printable(e.detail)}); parameter names from TemplateData and the map only`);
   }
-  // wiki-wide names: the module's aliases, then what the map says (the map wins)
-  const wikiParameters: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, moduleFacts?.parameters ?? {}, map.parameters);
+  // wiki-wide names: what the map says first (it wins, and fixes spell a parameter with its first local name), then
+  // the module's other aliases
+  const wikiParameters: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, map.parameters);
+  for (const [k, v] of Object.entries(moduleFacts?.parameters ?? {})) if (!Object.prototype.hasOwnProperty.call(wikiParameters, k)) wikiParameters[k] = v;
+  // an enumerated TemplateData name (họ1) through the enumerated patterns (họ# → last#)
+  const numberedPattern = (n: string): string | undefined => {
+    const m = /^(\D*?)(\d+)(\D*)$/.exec(n);
+    const key = m ? `${m[1]}#${m[3]}` : undefined;
+    return key !== undefined && Object.prototype.hasOwnProperty.call(wikiParameters, key) ? wikiParameters[key].replace('#', m![2]) : undefined;
+  };
 
   // names are the wiki's: a redirect may be called __proto__ or constructor (no prototype to collide with)
   const templates: Record<string, string> = Object.create(null);
@@ -263,7 +272,7 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
     const names = [main, ...(resolved.redirects.get(page) ?? []).map(withoutNamespace)];
     const mapKey = mapKeyOf(page)!;
     const handMap = { ...(map.templateParameters?.[mapKey] ?? {}), ...(map.templateParameters?.[main] ?? {}) };
-    const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(wikiParameters, n) && !n.includes('#') ? wikiParameters[n] : undefined);
+    const known = (n: string) => (Object.prototype.hasOwnProperty.call(handMap, n) ? handMap[n] : Object.prototype.hasOwnProperty.call(wikiParameters, n) && !n.includes('#') ? wikiParameters[n] : numberedPattern(n));
     const td = tds.get(page);
     let params: Record<string, string> | undefined = Object.keys(handMap).length ? { ...handMap } : undefined;
     let own: string[] = [...(map.unmappedParameters?.[mapKey] ?? [])];

@@ -22,7 +22,8 @@ export type LuaValue = string | LuaTable | undefined;
 const MAX_TOKENS = 500_000;
 const MAX_DEPTH = 20;
 
-type Tok = { k: 'str'; v: string } | { k: 'p'; v: string } | { k: 'w'; v: string };
+/** A token and where it starts (`at`). */
+type Tok = { k: 'str' | 'p' | 'w'; v: string; at: number };
 
 /** The bytes of a Lua string body with its escapes (`\n`, `\'`, `\194\160`...) decoded as UTF-8. */
 function unescapeLua(body: string): string {
@@ -80,7 +81,7 @@ function* tokens(src: string, start: number): Generator<Tok> {
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < n && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
-      yield { k: 'str', v: unescapeLua(src.slice(i + 1, Math.min(j, n))) };
+      yield { k: 'str', v: unescapeLua(src.slice(i + 1, Math.min(j, n))), at: i };
       i = j + 1;
       continue;
     }
@@ -90,22 +91,44 @@ function* tokens(src: string, start: number): Generator<Tok> {
       let from = i + 2 + level;
       if (src[from] === '\n') from++; // Lua drops a newline right after the opening bracket
       const end = src.indexOf(close, from);
-      yield { k: 'str', v: src.slice(from, end < 0 ? n : end) };
+      yield { k: 'str', v: src.slice(from, end < 0 ? n : end), at: i };
       i = end < 0 ? n : end + close.length;
       continue;
     }
     if ('{}[]=,;()'.includes(c)) {
       // `==` is a comparison, not a field's `=`
-      if (c === '=' && src[i + 1] === '=') { yield { k: 'w', v: '==' }; i += 2; continue; }
-      yield { k: 'p', v: c };
+      if (c === '=' && src[i + 1] === '=') { yield { k: 'w', v: '==', at: i }; i += 2; continue; }
+      yield { k: 'p', v: c, at: i };
       i++;
       continue;
     }
     let j = i + 1;
     if (/[A-Za-z_0-9]/.test(c)) while (j < n && /[A-Za-z_0-9.]/.test(src[j])) j++;
-    yield { k: 'w', v: src.slice(i, j) };
+    yield { k: 'w', v: src.slice(i, j), at: i };
     i = j;
   }
+}
+
+/** Tokens scanned at most to find a table: a module page is at most 2 MB. */
+const MAX_SCAN_TOKENS = 2_000_000;
+
+/**
+ * Where `name = {` (`local name = {`) opens a table at the top level of the source: found with the tokens, so a
+ * commented-out older table or the words inside a string are not taken for it. The first such place.
+ */
+function tableStart(src: string, name: string): number | undefined {
+  let depth = 0, count = 0;
+  let prev2: Tok | undefined, prev: Tok | undefined;
+  for (const t of tokens(src, 0)) {
+    if (++count > MAX_SCAN_TOKENS) return undefined;
+    if (t.k === 'p' && t.v === '{') {
+      if (depth === 0 && prev?.k === 'p' && prev.v === '=' && prev2?.k === 'w' && prev2.v === name) return t.at;
+      depth++;
+    } else if (t.k === 'p' && t.v === '}' && depth > 0) depth--;
+    prev2 = prev;
+    prev = t;
+  }
+  return undefined;
 }
 
 /**
@@ -113,9 +136,9 @@ function* tokens(src: string, start: number): Generator<Tok> {
  * or it cannot be read within the limits. Values that are not string literals or nested tables are `undefined`.
  */
 export function readLuaTable(src: string, name: string): LuaTable | undefined {
-  const m = new RegExp(`(?:^|[\\s;])(?:local\\s+)?${name.replace(/[^A-Za-z0-9_]/g, '')}\\s*=\\s*\\{`, 'm').exec(src);
-  if (!m) return undefined;
-  const it = tokens(src, m.index + m[0].length - 1);
+  const start = tableStart(src, name);
+  if (start === undefined) return undefined;
+  const it = tokens(src, start);
   let count = 0;
   let peeked: Tok | undefined;
   const next = (): Tok | undefined => {
@@ -212,7 +235,15 @@ export interface ConfigurationFacts {
   values: Record<string, Record<string, string>>;
   /** Which tables were found. */
   found: { aliases: boolean; keywords: boolean };
+  /** True when the module held more than is taken (MAX_NAMES local names, MAX_WORDS local words): the rest is left out. */
+  truncated: boolean;
 }
+
+/** Local names and words taken from one module at most: viwiki's has ~600 names and ~50 words; far more is not data to trust. */
+const MAX_NAMES = 5000;
+const MAX_WORDS = 1000;
+/** Keys of the module's keywords table that are no CS1 keyword themselves, and the CS1 keyword they stand for. */
+const KEYWORD_KEYS: Readonly<Record<string, string>> = { affirmative: 'yes' };
 
 const known = (name: string): string | undefined => {
   const l = lookupParameter(name);
@@ -230,27 +261,45 @@ export function configurationFacts(src: string): ConfigurationFacts {
   const values: Record<string, Record<string, string>> = Object.create(null);
   const aliases = readLuaTable(src, 'aliases');
   const keywords = readLuaTable(src, 'keywords');
+  let names = 0, words = 0, truncated = false;
   const set = (o: Record<string, string>, k: string, v: string) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  const name = (k: string, v: string) => {
+    if (Object.prototype.hasOwnProperty.call(parameters, k)) return;
+    if (names >= MAX_NAMES) { truncated = true; return; }
+    names++;
+    set(parameters, k, v);
+  };
   for (const v of aliases?.keyed.values() ?? []) {
-    const names = stringsOf(v).map((s) => s.trim()).filter((s) => s && s.length <= 100);
-    const plain = names.filter((s) => !s.includes('#'));
-    const numbered = names.filter((s) => s.split('#').length === 2);
+    const list = stringsOf(v).map((s) => s.trim()).filter((s) => s && s.length <= 100);
+    const plain = list.filter((s) => !s.includes('#'));
+    const numbered = list.filter((s) => s.split('#').length === 2);
     const target = plain.map(known).find((x) => x !== undefined);
-    if (target !== undefined) for (const s of plain) if (known(s) === undefined) set(parameters, s, target);
+    if (target !== undefined) for (const s of plain) if (known(s) === undefined) name(s, target);
     const pattern = numbered.find((s) => known(s.replace('#', '1')) !== undefined);
-    if (pattern !== undefined) for (const s of numbered) if (known(s.replace('#', '1')) === undefined) set(parameters, s, pattern);
+    if (pattern === undefined) continue;
+    for (const s of numbered) {
+      if (known(s.replace('#', '1')) !== undefined) continue;
+      name(s, pattern);
+      // CS1 reads the first of an enumerated list without its number too (select_one): |họ= is last1
+      const bare = s.replace('#', '').trim();
+      if (bare && known(bare) === undefined) name(bare, pattern.replace('#', ''));
+    }
   }
-  for (const v of keywords?.keyed.values() ?? []) {
-    const words = stringsOf(v).filter((s) => s.trim() && s.length <= 100);
-    for (const [param, list] of Object.entries(KEYWORD_PARAMS)) {
-      const target = words.find((w) => list.includes(w));
+  for (const [key, v] of keywords?.keyed ?? []) {
+    const list = stringsOf(v).filter((s) => s.trim() && s.length <= 100);
+    for (const [param, cs1] of Object.entries(KEYWORD_PARAMS)) {
+      // the keyword the module's keywords_xlate gives a word is the table's key; CS1's word for it where the key is none
+      const target = cs1.includes(key) ? key : KEYWORD_KEYS[key] !== undefined && cs1.includes(KEYWORD_KEYS[key]) ? KEYWORD_KEYS[key] : list.find((w) => cs1.includes(w));
       if (target === undefined) continue;
-      for (const w of words) {
-        if (list.includes(w)) continue;
+      for (const w of list) {
+        if (cs1.includes(w)) continue;
         const m = (values[param] ??= Object.create(null) as Record<string, string>);
+        if (Object.prototype.hasOwnProperty.call(m, w)) continue;
+        if (words >= MAX_WORDS) { truncated = true; break; }
+        words++;
         set(m, w, target);
       }
     }
   }
-  return { parameters, values, found: { aliases: !!aliases, keywords: !!keywords } };
+  return { parameters, values, found: { aliases: !!aliases, keywords: !!keywords }, truncated };
 }

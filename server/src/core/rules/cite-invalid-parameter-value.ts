@@ -26,8 +26,10 @@ export const citeInvalidParameterValue: Rule = {
       if (canonical === 'url-status') return;
       if (canonical !== 'ref' && !(canonical in KEYWORD_PARAMS)) return;
       if (isComputed(ctx.src, p)) return; // computed by a template
-      const why = invalidKeyword(canonical, keywordValue(p), localKeywords(ctx.citationProfile, canonical));
-      if (!why) return;
+      if (!invalidKeyword(canonical, keywordValue(p))) return;
+      // the wiki's own words (a citation profile's values) are named after CS1's, and one in other case is the fix
+      const local = localKeywords(ctx.citationProfile, canonical);
+      const why = invalidKeyword(canonical, keywordValue(p), local)!;
       const fixes: Fix[] = [];
       if (canonical === 'ref') {
         // CS1 makes the anchor |ref=harv asked for by itself now
@@ -35,7 +37,7 @@ export const citeInvalidParameterValue: Rule = {
       } else {
         const list = KEYWORD_PARAMS[canonical];
         const lower = p.value.toLowerCase().replace(/\s+/g, ' ');
-        if (list.includes(lower)) fixes.push({ title: `Change to ${lower}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: lower }], safe: true });
+        if (list.includes(lower) || local.includes(lower)) fixes.push({ title: `Change to ${lower}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: lower }], safe: true });
         else for (const v of list) fixes.push({ title: `Change to ${v}`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: v }], safe: false });
       }
       ctx.report({ start: p.valueStart, end: p.valueEnd, messageId: 'invalid', data: { param: p.name, value: p.value, why }, fixes });
