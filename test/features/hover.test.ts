@@ -49,6 +49,9 @@ test('url-status value: its meaning, and that it is ignored without archive-url'
     '`url-status=dead`: the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.\n\nNo `archive-url`: CS1 ignores `url-status` (CS1 maint: url-status).', [47, 51]]);
   const invalid = hoverAt('{{cite web|url=http://a.org|title=T|archive-url=http://web.archive.org/web/20200101000000/http://a.org|archive-date=2020-01-01|url-status=De‸ad}}');
   assert.equal(invalid![0], '`url-status=Dead` is not a valid value (CS1 ignores it). Valid values: `dead`, `live`, `deviated`, `usurped`, `unfit`, `bot: unknown`.');
+  // a name of Object.prototype is no value either (the meanings have no prototype)
+  const proto = hoverAt('{{cite web|url=http://a.org|title=T|archive-url=http://web.archive.org/web/20200101000000/http://a.org|archive-date=2020-01-01|url-status=constr‸uctor}}');
+  assert.equal(proto![0], '`url-status=constructor` is not a valid value (CS1 ignores it). Valid values: `dead`, `live`, `deviated`, `usurped`, `unfit`, `bot: unknown`.');
 });
 
 test('parameter names: description, aliases, alias of, required, unknown with suggestion', () => {

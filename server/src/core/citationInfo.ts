@@ -236,15 +236,15 @@ export function refContentPreview(a: Analysis, ref: RefUse): string {
   return escapeMarkdown(shown);
 }
 
-/** What each url-status value means for how CS1 shows the citation. */
-export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = {
+/** What each url-status value means for how CS1 shows the citation (no prototype: `|url-status=constructor` means nothing). */
+export const URL_STATUS_MEANINGS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   dead: 'the original URL no longer works: the title links to the archive, and "Archived from the original" links the original.',
   deviated: 'the original is live but its content has drifted and no longer supports the text; shown as `dead`.',
   live: 'the original is still good and was archived pre-emptively: the title links to the original.',
   usurped: 'the original domain was taken over (spam, domain reseller): CS1 does not show the original URL.',
   unfit: 'the original page is live but unsuitable (spam, malware, porn): CS1 does not show the original URL.',
   'bot: unknown': 'set by a bot that could not tell the status: CS1 does not show the original URL.',
-};
+});
 
 /** The date format for a date inserted here: the page's, else the citation's own dates, else the configured one, else ISO. */
 export function dateFormatFor(a: Analysis, options: LintOptions, citationDates: readonly string[] = []): 'dmy' | 'mdy' | 'iso' {
