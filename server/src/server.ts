@@ -78,7 +78,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     connection.console.warn(`wikitext: no site profile for ${site} (using the built-in English Wikipedia profile): ${message}`);
     connection.window.showWarningMessage(`wikitext: cannot load the site profile of ${site}: ${message}`);
   });
-  const cache = new Map<string, { version: number; settingsVersion: number; analysis: Analysis }>();
+  // keyed by URI, valid for one open document (`doc`: a document closed and opened again under the same URI, as VS
+  // Code's Untitled-1 is, starts again at version 1 and must not get the old text's analysis)
+  const cache = new Map<string, { doc: TextDocument; version: number; settingsVersion: number; analysis: Analysis }>();
   let pullDiagnostics = false;
   /** The client fills in code actions' edits through codeAction/resolve (fix-all edits are computed only then). */
   let codeActionResolve = false;
@@ -95,7 +97,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [watcher] }).catch(() => undefined);
   };
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const inflight = new Map<string, { version: number; settingsVersion: number; promise: Promise<Analysis> }>();
+  const inflight = new Map<string, { doc: TextDocument; version: number; settingsVersion: number; promise: Promise<Analysis> }>();
 
   /** Runs a handler; an exception is logged and answered as an error, never fatal. */
   function guard<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
@@ -134,21 +136,22 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!doc) return null;
     const { options, version: sv } = await lintOptionsFor(uri);
     const cached = cache.get(uri);
-    if (cached && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
+    if (cached && cached.doc === doc && cached.version === doc.version && cached.settingsVersion === sv) return cached.analysis;
     if (token) {
       // Let pending messages ($/cancelRequest, newer edits) in before the expensive part; stop if cancelled.
       await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       const again = cache.get(uri);
       const now = documents.get(uri);
-      if (again && now && again.version === now.version && again.settingsVersion === sv) return again.analysis;
+      if (again && now && again.doc === now && again.version === now.version && again.settingsVersion === sv) return again.analysis;
     }
     const current = documents.get(uri);
     if (!current) return null;
     // An analysis of this version already under way (it pauses between parse and rules): share it.
     const running = inflight.get(uri);
-    if (running && running.version === current.version && running.settingsVersion === sv) return running.promise;
-    const previous = cache.get(uri)?.analysis;
+    if (running && running.doc === current && running.version === current.version && running.settingsVersion === sv) return running.promise;
+    const old = cache.get(uri);
+    const previous = old?.doc === current ? old.analysis : undefined;
     // the previous tree is consumed by the incremental parse: forget it first, whatever happens next
     cache.delete(uri);
     const version = current.version;
@@ -159,11 +162,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       // a site set and no citation profile: say once which rules were skipped and how to get a profile (a shipped map: `auto`)
       if (analysis.skippedRules.length && analysis.skippedFor && !/\(guessed/.test(analysis.skippedFor)) settings.note(`wikitext: ${skippedRulesEditorNote(analysis.skippedFor, analysis.skippedRules.length, !!host.buildCitationProfile)}`);
       // a newer version may have been analysed meanwhile: never replace it with this older one
+      // nor keep an analysis of a document closed meanwhile (the URI may be open again with other text)
       const newer = cache.get(uri);
-      if (!newer || newer.version < version || (newer.version === version && newer.settingsVersion !== sv)) cache.set(uri, { version, settingsVersion: sv, analysis });
+      if (documents.get(uri) === current && (!newer || newer.doc !== current || newer.version < version || (newer.version === version && newer.settingsVersion !== sv))) {
+        cache.set(uri, { doc: current, version, settingsVersion: sv, analysis });
+      }
       return analysis;
     })();
-    inflight.set(uri, { version, settingsVersion: sv, promise });
+    inflight.set(uri, { doc: current, version, settingsVersion: sv, promise });
     try {
       return await promise;
     } finally {
@@ -277,6 +283,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   documents.onDidChangeContent((e) => schedulePush(e.document.uri, 150));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    inflight.delete(e.document.uri);
     settings.forget(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     pushTimers.delete(e.document.uri);
