@@ -7,7 +7,7 @@ import type { DocumentModel, RefUse } from './model';
 import { isWhitespace } from './text';
 import { textWithoutComments } from './model';
 import type { ParameterNode, SyntaxNode, TemplateNode } from './parser/nodes';
-import { citationTemplate, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
+import { citationTemplate, enumeratedName, lookupParameter, type CitationTemplateInfo, type ParameterLookup } from './cs1/parameters';
 import { refTemplateLookup } from './refTemplates';
 import type { CitationProfile } from './profile';
 import { normaliseTemplateName } from './cs1/parameters';
@@ -109,8 +109,6 @@ export interface CitationNames {
   keyword(canonical: string, value: string): string | undefined;
 }
 
-/** A name with one run of digits, as CS1 enumerates names (author12-link). */
-const ENUMERATED = /^(\D*?)(\d+)(\D*)$/;
 const namesOf = new WeakMap<CitationProfile, CitationNames>();
 let englishNames: CitationNames | undefined;
 
@@ -156,9 +154,9 @@ function makeCitationNames(profile?: CitationProfile): CitationNames {
       const mapped = own && has.call(own, name) ? own[name] : localParams && has.call(localParams, name) ? localParams[name] : undefined;
       if (mapped !== undefined) return lookupParameter(mapped);
       if (numbered.size) {
-        const m = ENUMERATED.exec(name);
-        const pattern = m ? numbered.get(`${m[1]}#${m[3]}`) : undefined;
-        if (pattern !== undefined) return lookupParameter(pattern.replace('#', m![2]));
+        const e = enumeratedName(name);
+        const pattern = e ? numbered.get(e.pattern) : undefined;
+        if (pattern !== undefined) return lookupParameter(pattern.replace('#', e!.number));
       }
       return lookupParameter(name);
     },

@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import type { CitationProfile } from '../core/profile';
 import { parseCitationProfile } from '../core/citationProfile';
 import { ruleIds } from '../core/rules';
-import { lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
+import { enumeratedName, lookupParameter, normaliseTemplateName } from '../core/cs1/parameters';
 import { WikiClient } from './client';
 import { readPage } from './pages';
 import { configurationFacts } from './cs1Configuration';
@@ -242,9 +242,8 @@ export async function buildCitationProfile(client: WikiClient, map: CitationProf
   for (const [k, v] of Object.entries(moduleFacts?.parameters ?? {})) if (!Object.prototype.hasOwnProperty.call(wikiParameters, k)) wikiParameters[k] = v;
   // an enumerated TemplateData name (họ1) through the enumerated patterns (họ# → last#)
   const numberedPattern = (n: string): string | undefined => {
-    const m = /^(\D*?)(\d+)(\D*)$/.exec(n);
-    const key = m ? `${m[1]}#${m[3]}` : undefined;
-    return key !== undefined && Object.prototype.hasOwnProperty.call(wikiParameters, key) ? wikiParameters[key].replace('#', m![2]) : undefined;
+    const e = enumeratedName(n);
+    return e && Object.prototype.hasOwnProperty.call(wikiParameters, e.pattern) ? wikiParameters[e.pattern].replace('#', e.number) : undefined;
   };
 
   // names are the wiki's: a redirect may be called __proto__ or constructor (no prototype to collide with)

@@ -185,6 +185,12 @@ for (const raw of cs1Templates.templates) {
 // A numbered name has one run of digits (author12-link); CS1 replaces it with '#' before the whitelist test.
 const ENUMERATED = /^(\D*?)(\d+)(\D*)$/;
 
+/** A numbered name as CS1 reads it: its pattern with `#` for the number (`họ 3` → `họ #`) and the number, or undefined. */
+export function enumeratedName(name: string): { pattern: string; number: string } | undefined {
+  const parts = ENUMERATED.exec(name);
+  return parts ? { pattern: `${parts[1]}#${parts[3]}`, number: parts[2] } : undefined;
+}
+
 function lookUpUncached(name: string): ParameterLookup {
   const removed = removedParameters.get(name);
   let entry = plainNames.get(name);
